@@ -1,0 +1,65 @@
+"""policytext: analyse Chinese policy texts.
+
+Read archives in any encoding (:func:`read_corpus`), clean them (:func:`clean`), detect and
+convert script with offsets back to the original (:func:`detect_script`, :func:`convert`,
+:func:`convert_with_offsets`), and segment with a policy lexicon (:func:`segment`).
+
+Importing the package loads nothing heavy: pandas, jieba and OpenCC are imported the
+first time a function that needs them is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0.dev0"
+
+_EXPORTS = {
+    "Corpus": "policytext.corpus",
+    "Document": "policytext.corpus",
+    "read_corpus": "policytext.io.read",
+    "read_text_file": "policytext.io.read",
+    "decode_bytes": "policytext.io.encoding",
+    "clean": "policytext.clean",
+    "CleanConfig": "policytext.clean",
+    "CleanResult": "policytext.clean",
+    "detect_script": "policytext.script.detect",
+    "ScriptDetection": "policytext.script.detect",
+    "convert": "policytext.script.convert",
+    "convert_with_offsets": "policytext.script.convert",
+    "Conversion": "policytext.script.convert",
+    "opencc_info": "policytext.script.backend",
+    "available_configs": "policytext.script.backend",
+    "UnsupportedConfigError": "policytext.script.backend",
+    "segment": "policytext.segment",
+    "Segmentation": "policytext.segment",
+    "Token": "policytext.segment",
+    "Alignment": "policytext.offsets",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:
+    from policytext.clean import CleanConfig, CleanResult, clean
+    from policytext.corpus import Corpus, Document
+    from policytext.io.encoding import decode_bytes
+    from policytext.io.read import read_corpus, read_text_file
+    from policytext.offsets import Alignment
+    from policytext.script.backend import UnsupportedConfigError, available_configs, opencc_info
+    from policytext.script.convert import Conversion, convert, convert_with_offsets
+    from policytext.script.detect import ScriptDetection, detect_script
+    from policytext.segment import Segmentation, Token, segment
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'policytext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

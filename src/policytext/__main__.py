@@ -1,0 +1,5 @@
+"""``python -m policytext`` runs the command-line interface."""
+
+from policytext.cli import main
+
+raise SystemExit(main())

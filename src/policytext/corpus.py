@@ -1,0 +1,259 @@
+"""The Corpus: documents and their docvars, kept row-aligned through every operation.
+
+A :class:`Corpus` is immutable.  Its verbs (``subset``, ``reshape``, ``clean``,
+``detect_script``, ``convert``, ``sample``) return a new Corpus whose docvars DataFrame has
+exactly one row per document, in document order.  Reading problems travel with it in
+``problems``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from policytext.segment import Segmentation
+
+__all__ = ["PROBLEM_COLUMNS", "Corpus", "Document"]
+
+PROBLEM_COLUMNS = ["path", "doc_id", "level", "reason"]
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# a sentence ends at 。！？!? (or …… ) with any closing quotes/brackets, or at a line break
+_SENTENCE = re.compile(r"[^\n。！？!?]*(?:(?:[。！？!?]+|……)[”’」』）)]*|(?=\n)|$)")
+
+
+class Document(NamedTuple):
+    doc_id: str
+    text: str
+    docvars: dict[str, Any]
+
+
+def _empty_problems() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in PROBLEM_COLUMNS})
+
+
+class Corpus:
+    """Documents with a docvars DataFrame, one row per document, in the same order."""
+
+    __slots__ = ("_docvars", "_problems", "_texts")
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        docvars: pd.DataFrame | None = None,
+        *,
+        problems: pd.DataFrame | None = None,
+    ) -> None:
+        texts = tuple(texts)
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise TypeError(f"document {i} is a {type(t).__name__}, not a str")
+        if docvars is None:
+            docvars = pd.DataFrame(index=range(len(texts)))
+        if len(docvars) != len(texts):
+            raise ValueError(
+                f"docvars has {len(docvars)} rows for {len(texts)} documents: they must align"
+            )
+        docvars = docvars.reset_index(drop=True)
+        if "doc_id" not in docvars.columns:
+            docvars.insert(0, "doc_id", [f"doc{i + 1}" for i in range(len(texts))])
+        docvars["doc_id"] = docvars["doc_id"].astype(str)
+        dup = docvars["doc_id"][docvars["doc_id"].duplicated()]
+        if len(dup):
+            raise ValueError(f"duplicate doc_id(s): {', '.join(map(str, dup.unique()[:10]))}")
+        self._texts = texts
+        self._docvars = docvars
+        self._problems = _empty_problems() if problems is None else problems.reset_index(drop=True)
+
+    # --- access -------------------------------------------------------------------------
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self._texts
+
+    @property
+    def docvars(self) -> pd.DataFrame:
+        """One row per document, in document order (a copy: the Corpus is immutable)."""
+        return self._docvars.copy()
+
+    @property
+    def problems(self) -> pd.DataFrame:
+        """Files or records that could not be read, or were read with a warning."""
+        return self._problems.copy()
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return self._docvars["doc_id"].tolist()
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __iter__(self) -> Iterator[Document]:
+        records = self._docvars.to_dict("records")
+        for text, rec in zip(self._texts, records):
+            yield Document(str(rec["doc_id"]), text, rec)
+
+    def __getitem__(self, key: int | str) -> Document:
+        if isinstance(key, str):
+            matches = np.flatnonzero(self._docvars["doc_id"].to_numpy() == key)
+            if not len(matches):
+                raise KeyError(key)
+            key = int(matches[0])
+        rec = self._docvars.iloc[key].to_dict()
+        return Document(str(rec["doc_id"]), self._texts[key], rec)
+
+    def __repr__(self) -> str:
+        chars = sum(map(len, self._texts))
+        extra = f", {len(self._problems)} problem(s)" if len(self._problems) else ""
+        cols = [c for c in self._docvars.columns if c != "doc_id"]
+        return f"<Corpus: {len(self)} documents, {chars:,} characters; docvars {cols}{extra}>"
+
+    def to_frame(self) -> pd.DataFrame:
+        """Docvars with a ``text`` column."""
+        frame = self.docvars
+        frame["text"] = list(self._texts)
+        return frame
+
+    # --- verbs returning a Corpus ---------------------------------------------------------
+
+    def _take(self, positions: Sequence[int] | np.ndarray) -> Corpus:
+        idx = np.asarray(positions, dtype=np.int64)
+        return Corpus(
+            [self._texts[i] for i in idx.tolist()],
+            self._docvars.iloc[idx],
+            problems=self._problems,
+        )
+
+    def subset(self, where: str | Sequence[bool] | pd.Series | Callable[[pd.DataFrame], Any]) -> Corpus:
+        """Documents whose docvars satisfy ``where``: a boolean mask, a callable on the
+        docvars, or a :meth:`pandas.DataFrame.query` string (``"year >= 2010"``)."""
+        if isinstance(where, str):
+            mask = self._docvars.eval(where)
+        elif callable(where):
+            mask = where(self._docvars)
+        else:
+            mask = where
+        arr = np.asarray(mask, dtype=bool)
+        if arr.shape != (len(self),):
+            raise ValueError(f"mask has shape {arr.shape}, expected ({len(self)},)")
+        return self._take(np.flatnonzero(arr))
+
+    def sample(self, n: int, *, seed: int = 0) -> Corpus:
+        rng = np.random.default_rng(seed)
+        return self._take(np.sort(rng.choice(len(self), size=min(n, len(self)), replace=False)))
+
+    def group(self, by: str | Sequence[str]) -> Iterator[tuple[Hashable, Corpus]]:
+        """``(key, sub-corpus)`` for each value of the docvar(s) ``by``, in sorted key order."""
+        for key, rows in self._docvars.groupby(by, sort=True, dropna=False).indices.items():
+            yield key, self._take(np.sort(rows))
+
+    def reshape(self, unit: str) -> Corpus:
+        """Split each document into ``"paragraphs"`` or ``"sentences"``.
+
+        Each piece keeps its parent's docvars, plus ``parent_id``, ``start`` and ``end``
+        (offsets in the parent text) and ``doc_id`` ``"{parent_id}#{n}"``.
+        """
+        if unit in ("paragraphs", "paragraph"):
+            pattern = _PARAGRAPH
+        elif unit in ("sentences", "sentence"):
+            pattern = _SENTENCE
+        else:
+            raise ValueError(f"unit must be 'paragraphs' or 'sentences', not {unit!r}")
+        texts: list[str] = []
+        rows: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for i, text in enumerate(self._texts):
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                piece = text[s:e]
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                s += len(piece) - len(piece.lstrip())
+                e = s + len(stripped)
+                texts.append(stripped)
+                rows.append(i)
+                starts.append(s)
+                ends.append(e)
+        dv = self._docvars.iloc[rows].reset_index(drop=True)
+        parent = dv["doc_id"].astype(str)
+        counter = parent.groupby(parent).cumcount() + 1
+        dv = dv.drop(columns=["parent_id", "start", "end"], errors="ignore")
+        dv.insert(1, "parent_id", parent)
+        dv["doc_id"] = parent + "#" + counter.astype(str)
+        dv["start"] = np.asarray(starts, dtype=np.int64)
+        dv["end"] = np.asarray(ends, dtype=np.int64)
+        return Corpus(texts, dv, problems=self._problems)
+
+    def with_docvars(self, **columns: Sequence[Any]) -> Corpus:
+        """A copy with docvar columns added or replaced (each as long as the corpus)."""
+        dv = self.docvars
+        for name, values in columns.items():
+            values = list(values)
+            if len(values) != len(self):
+                raise ValueError(f"docvar {name!r} has {len(values)} values for {len(self)} documents")
+            dv[name] = values
+        return Corpus(self._texts, dv, problems=self._problems)
+
+    def clean(self, **options: Any) -> Corpus:
+        """Clean every document (:func:`policytext.clean`); the steps that changed each one
+        go into the ``clean_steps`` docvar and removed text into ``clean_removed``."""
+        from policytext.clean import clean
+
+        results = [clean(t, **options) for t in self._texts]
+        dv = self.docvars
+        dv["clean_steps"] = [",".join(r.changed_by) for r in results]
+        dv["clean_removed"] = ["\n".join(x.text for x in r.removed) for r in results]
+        dv["masks"] = [len(r.masks) for r in results]
+        return Corpus([r.text for r in results], dv, problems=self._problems)
+
+    def detect_script(self) -> Corpus:
+        """Add the ``script`` docvar (simplified / traditional / mixed / neutral / none)."""
+        from policytext.script.detect import detect_script
+
+        dets = [detect_script(t) for t in self._texts]
+        return self.with_docvars(
+            script=[d.script for d in dets],
+            traditional_share=[round(d.traditional_share, 4) for d in dets],
+        )
+
+    def convert(self, config: str = "t2s") -> Corpus:
+        """Convert every document with the OpenCC ``config`` (offsets are not kept here:
+        use :func:`policytext.convert_with_offsets` or segment the original)."""
+        from policytext.script.convert import convert
+
+        return Corpus([convert(t, config) for t in self._texts], self._docvars, problems=self._problems)
+
+    # --- results of other kinds ----------------------------------------------------------
+
+    def segment(self, **options: Any) -> list[Segmentation]:
+        """Segment every document (:func:`policytext.segment`), in document order."""
+        from policytext.segment import segment
+
+        return [segment(t, **options) for t in self._texts]
+
+    def tokens(self, **options: Any) -> pd.DataFrame:
+        """A tidy token table: ``doc_id``, ``token``, ``start``, ``end``, ``normalized``."""
+        frames = []
+        for doc_id, seg in zip(self.doc_ids, self.segment(**options)):
+            f = seg.to_frame()
+            f.insert(0, "doc_id", doc_id)
+            frames.append(f)
+        if not frames:
+            return pd.DataFrame(columns=["doc_id", "token", "start", "end", "normalized"])
+        return pd.concat(frames, ignore_index=True)
+
+    @staticmethod
+    def concat(corpora: Sequence[Corpus]) -> Corpus:
+        texts: list[str] = []
+        for c in corpora:
+            texts.extend(c.texts)
+        dv = pd.concat([c._docvars for c in corpora], ignore_index=True)
+        pr = pd.concat([c._problems for c in corpora], ignore_index=True)
+        return Corpus(texts, dv, problems=pr)

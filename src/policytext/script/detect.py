@@ -1,0 +1,112 @@
+"""Script detection: is a text Simplified, Traditional or a mixture, and on what evidence.
+
+A character is evidence of Traditional script when OpenCC's t2s changes it on its own
+(國 → 国), and of Simplified script when s2t changes it (国 → 國).  The two character sets
+are built once from the installed OpenCC; characters both configs change are ignored.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policytext.script.backend import converter
+from policytext.script.resources import CJK_RANGES
+
+__all__ = ["ScriptDetection", "detect_script"]
+
+SIMPLIFIED = "simplified"
+TRADITIONAL = "traditional"
+MIXED = "mixed"
+NEUTRAL = "neutral"  # Han characters, none of them distinctive (人民代表大会)
+NONE = "none"  # no Han characters at all
+
+
+@dataclass(frozen=True)
+class ScriptDetection:
+    """The verdict and the evidence behind it."""
+
+    script: str
+    traditional_chars: int
+    simplified_chars: int
+    han_chars: int
+    #: the script most distinctive characters belong to (``None`` when there are none)
+    majority: str | None
+    #: share of Traditional among the distinctive characters
+    traditional_share: float
+    #: most frequent distinctive characters of each script, with their counts
+    evidence: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+
+    @property
+    def is_traditional(self) -> bool:
+        """True when the text is Traditional or a mixture with Traditional the majority."""
+        return self.majority == TRADITIONAL
+
+
+def _han_chars() -> str:
+    return "".join(chr(c) for lo, hi in CJK_RANGES for c in range(lo, hi + 1))
+
+
+def _changed_by(config: str, chars: str) -> set[str]:
+    sep = "\x01"
+    out = converter(config)(sep.join(chars)).split(sep)
+    if len(out) != len(chars):  # pragma: no cover - defensive
+        out = [converter(config)(c) for c in chars]
+    return {c for c, o in zip(chars, out) if o != c}
+
+
+@functools.lru_cache(maxsize=1)
+def _distinctive_sets() -> tuple[frozenset[str], frozenset[str]]:
+    chars = _han_chars()
+    traditional = _changed_by("t2s", chars)
+    simplified = _changed_by("s2t", chars)
+    both = traditional & simplified
+    return frozenset(traditional - both), frozenset(simplified - both)
+
+
+def _is_han(c: str) -> bool:
+    o = ord(c)
+    return any(lo <= o <= hi for lo, hi in CJK_RANGES)
+
+
+def detect_script(
+    text: str, *, threshold: float = 0.9, sample: int | None = 200_000, top: int = 10
+) -> ScriptDetection:
+    """Tell whether ``text`` is Simplified, Traditional or mixed.
+
+    ``threshold`` is the share of distinctive characters one script needs for a pure
+    verdict; below it the text is ``"mixed"`` and ``majority`` says which script leads.
+    Only the first ``sample`` characters are read (``None`` reads all).
+
+    >>> detect_script("政府工作報告").script
+    'traditional'
+    >>> detect_script("政府工作报告").script
+    'simplified'
+    """
+    if not 0.5 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0.5, 1], got {threshold}")
+    trad_set, simp_set = _distinctive_sets()
+    chunk = text if sample is None else text[:sample]
+    counts = Counter(chunk)
+    trad = Counter({c: n for c, n in counts.items() if c in trad_set})
+    simp = Counter({c: n for c, n in counts.items() if c in simp_set})
+    han = sum(n for c, n in counts.items() if _is_han(c))
+    n_trad, n_simp = sum(trad.values()), sum(simp.values())
+    total = n_trad + n_simp
+    evidence = {
+        TRADITIONAL: tuple(trad.most_common(top)),
+        SIMPLIFIED: tuple(simp.most_common(top)),
+    }
+    if total == 0:
+        script = NEUTRAL if han else NONE
+        return ScriptDetection(script, 0, 0, han, None, 0.0, evidence)
+    share = n_trad / total
+    majority = TRADITIONAL if n_trad > n_simp else SIMPLIFIED if n_simp > n_trad else None
+    if share >= threshold:
+        script = TRADITIONAL
+    elif share <= 1 - threshold:
+        script = SIMPLIFIED
+    else:
+        script = MIXED
+    return ScriptDetection(script, n_trad, n_simp, han, majority, share, evidence)

@@ -1,0 +1,223 @@
+"""Segmentation: words with offsets into the original text, whatever its script.
+
+Traditional text is converted to Simplified for the segmenter (jieba's dictionary is
+Simplified) and every token is mapped back, so tokens are shown in the original script.
+Numbers stay whole (30.26%, -3.5%, 1.3万亿, ２．５％) and the bundled policy lexicon keeps
+terms such as 固本强基 and 供给侧结构性改革 in one piece.  Offsets are numpy arrays: a
+:class:`Segmentation` creates per-token objects only when asked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple, overload
+
+import numpy as np
+
+from policytext.offsets import Alignment, IntArray
+from policytext.segment.backends import BACKENDS, cache_dir, get_backend, lexicon_entries
+from policytext.segment.resources import LATIN, NUMBER
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "BACKENDS",
+    "Segmentation",
+    "Token",
+    "cache_dir",
+    "lexicon_entries",
+    "number_spans",
+    "segment",
+]
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, eq=False)
+class Segmentation:
+    """Tokens of ``text`` as offset arrays; ``text[starts[i]:ends[i]]`` is token ``i``.
+
+    ``analysis_text`` is the Simplified form the segmenter saw (the same object as ``text``
+    when no conversion was needed); ``normalized`` gives the tokens in that form.
+    """
+
+    text: str
+    starts: IntArray
+    ends: IntArray
+    script: str
+    analysis_text: str
+    analysis_starts: IntArray
+    analysis_ends: IntArray
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        s, e = int(self.starts[i]), int(self.ends[i])
+        return Token(self.text[s:e], s, e)
+
+    def __iter__(self) -> Iterator[Token]:
+        text = self.text
+        for s, e in zip(self.starts.tolist(), self.ends.tolist()):
+            yield Token(text[s:e], s, e)
+
+    @property
+    def tokens(self) -> list[str]:
+        """Token strings in the original script."""
+        text = self.text
+        return [text[s:e] for s, e in zip(self.starts.tolist(), self.ends.tolist())]
+
+    @property
+    def normalized(self) -> list[str]:
+        """Token strings in Simplified script (what keyword and theme statistics count)."""
+        text = self.analysis_text
+        return [
+            text[s:e] for s, e in zip(self.analysis_starts.tolist(), self.analysis_ends.tolist())
+        ]
+
+    def to_frame(self) -> pd.DataFrame:
+        """A tidy table: ``token``, ``start``, ``end``, ``normalized``."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "token": self.tokens,
+                "start": self.starts,
+                "end": self.ends,
+                "normalized": self.normalized,
+            }
+        )
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers that must not be broken (sign, decimals, magnitude, percent)."""
+    spans = []
+    n = len(text)
+    for m in NUMBER.finditer(text):
+        s, e = m.span()
+        if (s > 0 and LATIN.match(text[s - 1])) or (e < n and LATIN.match(text[e])):
+            continue  # 5G, G20: codes, which the segmenter keeps whole
+        spans.append((s, e))
+    return spans
+
+
+def _boundaries(tokens: list[str]) -> IntArray:
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    bounds = np.empty(len(tokens) + 1, dtype=np.int64)
+    bounds[0] = 0
+    np.cumsum(lengths, out=bounds[1:])
+    return bounds
+
+
+def _fix_numbers(text: str, bounds: IntArray) -> IntArray:
+    spans = number_spans(text)
+    if not spans:
+        return bounds
+    arr = np.asarray(spans, dtype=np.int64)
+    # drop boundaries strictly inside a number, add each number's own edges
+    idx = np.searchsorted(arr[:, 0], bounds, side="right") - 1
+    inside = (idx >= 0) & (bounds > arr[np.maximum(idx, 0), 0]) & (bounds < arr[np.maximum(idx, 0), 1])
+    kept = bounds[~inside]
+    return np.union1d(kept, arr.ravel())
+
+
+def _drop_whitespace(text: str, starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
+    if len(starts) == 0:
+        return starts, ends
+    blank = np.fromiter(
+        (text[s:e].isspace() for s, e in zip(starts.tolist(), ends.tolist())),
+        dtype=bool,
+        count=len(starts),
+    )
+    if not blank.any():
+        return starts, ends
+    return starts[~blank], ends[~blank]
+
+
+def _merge_overlaps(starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Merge tokens whose original spans overlap (a segmenter split a converted phrase).
+
+    Returns the merged starts and ends, and for each merged token the index of its first
+    original token.
+    """
+    if len(starts) < 2:
+        return starts, ends, np.arange(len(starts))
+    running_end = np.maximum.accumulate(ends)
+    new_group = np.ones(len(starts), dtype=bool)
+    new_group[1:] = starts[1:] >= running_end[:-1]
+    first = np.flatnonzero(new_group)
+    last = np.append(first[1:], len(starts)) - 1
+    return starts[first], running_end[last], first
+
+
+def segment(
+    text: str,
+    *,
+    userdict: str | os.PathLike[str] | Iterable[str] | None = None,
+    lexicon: bool = True,
+    backend: str = "jieba",
+    hmm: bool = True,
+    convert: str | bool = "auto",
+    keep_whitespace: bool = False,
+) -> Segmentation:
+    """Segment ``text`` into words with offsets into ``text`` itself.
+
+    - ``userdict``: extra words, as a jieba dictionary file (``word [freq] [tag]`` per line)
+      or an iterable of such lines; added to the bundled policy lexicon
+      (``lexicon=False`` leaves the lexicon out).
+    - ``backend``: ``"jieba"`` (the reference) or ``"rjieba"`` (faster; see README for how
+      far it agrees with jieba).
+    - ``convert``: ``"auto"`` converts text with Traditional characters to Simplified for
+      the segmenter and maps tokens back; ``False`` never converts; an OpenCC config name
+      (``"tw2sp"``) converts with that config.
+    - ``keep_whitespace``: keep tokens made only of white space (line breaks, spaces).
+
+    >>> [t.text for t in segment("實施固本強基工程，黨員占30.26%")]
+    ['實施', '固本強基', '工程', '，', '黨員', '占', '30.26%']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"segment() takes a str, not {type(text).__name__}")
+    engine = get_backend(backend, lexicon=lexicon, userdict=userdict, hmm=hmm)
+    script = "unknown"
+    alignment: Alignment | None = None
+    analysis = text
+    if convert:
+        config = convert
+        if convert == "auto":
+            from policytext.script.detect import detect_script
+
+            det = detect_script(text)
+            script = det.script
+            config = "t2s" if det.traditional_chars else ""
+        if config:
+            from policytext.script.convert import convert_with_offsets
+
+            conversion = convert_with_offsets(text, str(config))
+            analysis = conversion.text
+            alignment = conversion.alignment
+    bounds = _fix_numbers(analysis, _boundaries(engine.cut(analysis)) if analysis else np.zeros(1, dtype=np.int64))
+    a_starts, a_ends = bounds[:-1], bounds[1:]
+    if not keep_whitespace:
+        a_starts, a_ends = _drop_whitespace(analysis, a_starts, a_ends)
+    if alignment is None or alignment.is_identity:
+        starts, ends = a_starts, a_ends
+    else:
+        starts, ends = alignment.spans(a_starts, a_ends)
+        starts, ends, first = _merge_overlaps(starts, ends)
+        if len(first) != len(a_starts):
+            last = np.append(first[1:], len(a_starts)) - 1
+            a_starts, a_ends = a_starts[first], a_ends[last]
+    return Segmentation(text, starts, ends, script, analysis, a_starts, a_ends)

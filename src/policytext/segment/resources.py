@@ -1,0 +1,28 @@
+"""Patterns and paths for the segmentation stage."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+#: A number with what belongs to it: sign, decimal point, magnitude characters and
+#: percent sign (30.26%, -3.5%, 1.3万亿, ２．５％).  A sign only counts as one after a
+#: character that cannot end a number (so 2011-2020 is two numbers and a dash).
+NUMBER = re.compile(
+    r"(?:(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ%％‰.．])[-+－＋−](?=[0-9０-９]))?"
+    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．])"
+    r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    r"(?:[千百]?[万亿]+)?"
+    r"[%％‰]?"
+)
+#: a number glued to Latin letters (5G, G20) is a code, not a quantity: jieba keeps it whole
+LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+
+WHITESPACE_TOKEN = re.compile(r"\s+\Z")
+
+LEXICON_PACKAGE = "policytext.segment"
+LEXICON_FILE = "data/policy_lexicon.txt"
+
+
+def lexicon_text() -> str:
+    return resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text("utf-8")
