@@ -21,9 +21,9 @@ _EXPORTS = {
     "read_corpus": "policytext.io.read",
     "read_text_file": "policytext.io.read",
     "decode_bytes": "policytext.io.encoding",
-    "clean": "policytext.clean",
-    "CleanConfig": "policytext.clean",
-    "CleanResult": "policytext.clean",
+    "clean": "policytext.cleaning",
+    "CleanConfig": "policytext.cleaning",
+    "CleanResult": "policytext.cleaning",
     "detect_script": "policytext.script.detect",
     "ScriptDetection": "policytext.script.detect",
     "convert": "policytext.script.convert",
@@ -32,16 +32,16 @@ _EXPORTS = {
     "opencc_info": "policytext.script.backend",
     "available_configs": "policytext.script.backend",
     "UnsupportedConfigError": "policytext.script.backend",
-    "segment": "policytext.segment",
-    "Segmentation": "policytext.segment",
-    "Token": "policytext.segment",
+    "segment": "policytext.segmentation",
+    "Segmentation": "policytext.segmentation",
+    "Token": "policytext.segmentation",
     "Alignment": "policytext.offsets",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from policytext.clean import CleanConfig, CleanResult, clean
+    from policytext.cleaning import CleanConfig, CleanResult, clean
     from policytext.corpus import Corpus, Document
     from policytext.io.encoding import decode_bytes
     from policytext.io.read import read_corpus, read_text_file
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from policytext.script.backend import UnsupportedConfigError, available_configs, opencc_info
     from policytext.script.convert import Conversion, convert, convert_with_offsets
     from policytext.script.detect import ScriptDetection, detect_script
-    from policytext.segment import Segmentation, Token, segment
+    from policytext.segmentation import Segmentation, Token, segment
 
 
 def __getattr__(name: str) -> Any:

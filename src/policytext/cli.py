@@ -51,7 +51,10 @@ def _analyze(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     corpus = pt.read_corpus(
-        args.path, pattern=args.pattern, metadata=args.metadata, encoding=args.encoding,
+        args.path,
+        pattern=args.pattern,
+        metadata=args.metadata,
+        encoding=args.encoding,
         text_field=args.text_field,
     )
     corpus = corpus.clean().detect_script()
@@ -68,7 +71,8 @@ def _analyze(args: argparse.Namespace) -> int:
         f.insert(0, "doc_id", doc_id)
         token_frames.append(f)
     tokens = (
-        pd.concat(token_frames, ignore_index=True) if token_frames
+        pd.concat(token_frames, ignore_index=True)
+        if token_frames
         else pd.DataFrame(columns=["doc_id", "token", "start", "end", "normalized"])
     )
     written += _write_table(tokens, out, "tokens")
@@ -85,7 +89,9 @@ def _analyze(args: argparse.Namespace) -> int:
         "characters": int(docs["n_chars"].sum()),
         "tokens": int(docs["n_tokens"].sum()),
         "scripts": {str(k): int(v) for k, v in docs["script"].value_counts().sort_index().items()},
-        "encodings": {str(k): int(v) for k, v in docs["encoding"].value_counts().sort_index().items()},
+        "encodings": {
+            str(k): int(v) for k, v in docs["encoding"].value_counts().sort_index().items()
+        },
         "years": [int(years.min()), int(years.max())] if len(years) else None,
         "opencc": f"{info.implementation} {info.version}",
         "segmenter": args.backend,
@@ -95,9 +101,11 @@ def _analyze(args: argparse.Namespace) -> int:
     text = json.dumps(summary, ensure_ascii=False, indent=2)
     _atomic_write(out / "summary.json", lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
     if not args.quiet:
-        print(f"{summary['documents']} documents read from {args.path} "
-              f"({summary['characters']:,} characters, {summary['tokens']:,} tokens), "
-              f"{failed} failed, {summary['warnings']} warning(s)")
+        print(
+            f"{summary['documents']} documents read from {args.path} "
+            f"({summary['characters']:,} characters, {summary['tokens']:,} tokens), "
+            f"{failed} failed, {summary['warnings']} warning(s)"
+        )
         print(f"scripts: {summary['scripts']}; encodings: {summary['encodings']}")
         for row in problems.itertuples():
             print(f"  {row.level}: {row.path}: {row.reason}", file=sys.stderr)
@@ -122,7 +130,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _segment(args: argparse.Namespace) -> int:
-    from policytext.segment import segment
+    from policytext.segmentation import segment
 
     seg = segment(_read_input(args.file), backend=args.backend, userdict=args.userdict)
     if args.offsets:
@@ -153,18 +161,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument("path", help="folder or file to analyse")
     a.add_argument("--out", required=True, help="output folder (created if missing)")
-    a.add_argument("--pattern", help='file-name pattern for docvars, e.g. "{year}政府工作报告_{speaker}*.txt"')
-    a.add_argument("--metadata", help="sidecar CSV of docvars (a metadata.csv in PATH is used automatically)")
+    a.add_argument(
+        "--pattern", help='file-name pattern for docvars, e.g. "{year}政府工作报告_{speaker}*.txt"'
+    )
+    a.add_argument(
+        "--metadata", help="sidecar CSV of docvars (a metadata.csv in PATH is used automatically)"
+    )
     a.add_argument("--encoding", help="force this encoding instead of detecting it")
     a.add_argument("--text-field", help="field holding the text in .jsonl/.csv/.parquet records")
-    a.add_argument("--backend", default="jieba", choices=["jieba", "rjieba"], help="segmenter (default: jieba)")
+    a.add_argument(
+        "--backend", default="jieba", choices=["jieba", "rjieba"], help="segmenter (default: jieba)"
+    )
     a.add_argument("--userdict", help="extra words for the segmenter (jieba dictionary format)")
     a.add_argument("--quiet", action="store_true", help="print nothing but errors")
     a.set_defaults(func=_analyze)
 
     c = sub.add_parser("convert", help="convert a file or stdin with an OpenCC config")
     c.add_argument("file", nargs="?", help="input file (default: stdin)")
-    c.add_argument("--config", default="t2s", help="OpenCC config: t2s, s2t, s2twp, tw2sp, … (default: t2s)")
+    c.add_argument(
+        "--config", default="t2s", help="OpenCC config: t2s, s2t, s2twp, tw2sp, … (default: t2s)"
+    )
     c.set_defaults(func=_convert)
 
     s = sub.add_parser("segment", help="segment a file or stdin")

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from policytext.segment import Segmentation
+    from policytext.segmentation import Segmentation
 
 __all__ = ["PROBLEM_COLUMNS", "Corpus", "Document"]
 
@@ -104,7 +104,7 @@ class Corpus:
             if not len(matches):
                 raise KeyError(key)
             key = int(matches[0])
-        rec = self._docvars.iloc[key].to_dict()
+        rec = {str(k): v for k, v in self._docvars.iloc[key].to_dict().items()}
         return Document(str(rec["doc_id"]), self._texts[key], rec)
 
     def __repr__(self) -> str:
@@ -129,7 +129,9 @@ class Corpus:
             problems=self._problems,
         )
 
-    def subset(self, where: str | Sequence[bool] | pd.Series | Callable[[pd.DataFrame], Any]) -> Corpus:
+    def subset(
+        self, where: str | Sequence[bool] | pd.Series | Callable[[pd.DataFrame], Any]
+    ) -> Corpus:
         """Documents whose docvars satisfy ``where``: a boolean mask, a callable on the
         docvars, or a :meth:`pandas.DataFrame.query` string (``"year >= 2010"``)."""
         if isinstance(where, str):
@@ -149,7 +151,8 @@ class Corpus:
 
     def group(self, by: str | Sequence[str]) -> Iterator[tuple[Hashable, Corpus]]:
         """``(key, sub-corpus)`` for each value of the docvar(s) ``by``, in sorted key order."""
-        for key, rows in self._docvars.groupby(by, sort=True, dropna=False).indices.items():
+        keys = [by] if isinstance(by, str) else list(by)
+        for key, rows in self._docvars.groupby(keys, sort=True, dropna=False).indices.items():
             yield key, self._take(np.sort(rows))
 
     def reshape(self, unit: str) -> Corpus:
@@ -197,14 +200,16 @@ class Corpus:
         for name, values in columns.items():
             values = list(values)
             if len(values) != len(self):
-                raise ValueError(f"docvar {name!r} has {len(values)} values for {len(self)} documents")
+                raise ValueError(
+                    f"docvar {name!r} has {len(values)} values for {len(self)} documents"
+                )
             dv[name] = values
         return Corpus(self._texts, dv, problems=self._problems)
 
     def clean(self, **options: Any) -> Corpus:
-        """Clean every document (:func:`policytext.clean`); the steps that changed each one
+        """Clean every document (:func:`policytext.cleaning`); the steps that changed each one
         go into the ``clean_steps`` docvar and removed text into ``clean_removed``."""
-        from policytext.clean import clean
+        from policytext.cleaning import clean
 
         results = [clean(t, **options) for t in self._texts]
         dv = self.docvars
@@ -228,13 +233,15 @@ class Corpus:
         use :func:`policytext.convert_with_offsets` or segment the original)."""
         from policytext.script.convert import convert
 
-        return Corpus([convert(t, config) for t in self._texts], self._docvars, problems=self._problems)
+        return Corpus(
+            [convert(t, config) for t in self._texts], self._docvars, problems=self._problems
+        )
 
     # --- results of other kinds ----------------------------------------------------------
 
     def segment(self, **options: Any) -> list[Segmentation]:
-        """Segment every document (:func:`policytext.segment`), in document order."""
-        from policytext.segment import segment
+        """Segment every document (:func:`policytext.segmentation`), in document order."""
+        from policytext.segmentation import segment
 
         return [segment(t, **options) for t in self._texts]
 

@@ -12,7 +12,7 @@ import codecs
 import functools
 from dataclasses import dataclass, field
 
-__all__ = ["BinaryFileError", "Decoded", "DecodeProblem", "decode_bytes"]
+__all__ = ["BinaryFileError", "DecodeProblem", "Decoded", "decode_bytes"]
 
 
 class DecodeProblem(ValueError):
@@ -103,7 +103,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
             return Decoded(data.decode(encoding), encoding)
         except UnicodeDecodeError as exc:
             raise DecodeProblem(
-                f"not valid {encoding}: byte {exc.start} ({data[exc.start:exc.start + 4]!r}): "
+                f"not valid {encoding}: byte {exc.start} ({data[exc.start : exc.start + 4]!r}): "
                 f"{exc.reason}"
             ) from exc
         except LookupError as exc:
@@ -125,8 +125,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
             pass
     if _looks_binary(data):
         raise BinaryFileError(
-            "binary content (control bytes such as NUL): not a text file in any supported "
-            "encoding"
+            "binary content (control bytes such as NUL): not a text file in any supported encoding"
         )
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -156,5 +155,5 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
             return Decoded(text, name)
     raise DecodeProblem(
         f"not valid UTF-8 (byte {utf8_error.start}: {utf8_error.reason}, "
-        f"{data[utf8_error.start:utf8_error.start + 4]!r}) and not readable as GB18030 or Big5"
+        f"{data[utf8_error.start : utf8_error.start + 4]!r}) and not readable as GB18030 or Big5"
     )

@@ -52,7 +52,26 @@ class _ReadError(Exception):
 
 class _HTMLText(html.parser.HTMLParser):
     BLOCK = frozenset(
-        "p div br li tr h1 h2 h3 h4 h5 h6 section article header footer blockquote pre title".split()
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "title",
+        ]
     )
     SKIP = frozenset({"script", "style", "noscript", "template", "head"})
 
@@ -134,7 +153,9 @@ def _pdf_text(path: Path) -> str:
     return text
 
 
-def read_text_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> tuple[str, str, tuple[str, ...]]:
+def read_text_file(
+    path: str | os.PathLike[str], *, encoding: str | None = None
+) -> tuple[str, str, tuple[str, ...]]:
     """Text of one document file, its encoding, and any warnings.
 
     Raises ``ValueError`` (with the reason) when the file cannot be read as a document.
@@ -188,7 +209,9 @@ def _filename_year(name: str) -> int | None:
 # --- records -------------------------------------------------------------------------------
 
 
-def _pick(fields: Iterable[str], wanted: tuple[str, ...], given: str | None, what: str) -> str | None:
+def _pick(
+    fields: Iterable[str], wanted: tuple[str, ...], given: str | None, what: str
+) -> str | None:
     cols = list(fields)
     if given is not None:
         if given not in cols:
@@ -215,7 +238,7 @@ def _records_from_frame(
         if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
             yield (rid, f"record {n} has an empty {tf!r} field")
             continue
-        vars_ = {k: (None if _isna(v) else v) for k, v in row.items()}
+        vars_ = {str(k): (None if _isna(v) else v) for k, v in row.items()}
         vars_["record"] = n
         yield _Record(rid, str(text), vars_)
 
@@ -235,7 +258,9 @@ def _read_records(
         try:
             frame = pd.read_parquet(path)
         except ImportError as exc:
-            raise _ReadError("reading .parquet needs pyarrow: pip install 'policytext[parquet]'") from exc
+            raise _ReadError(
+                "reading .parquet needs pyarrow: pip install 'policytext[parquet]'"
+            ) from exc
         except Exception as exc:
             raise _ReadError(f"not a readable Parquet file: {exc}") from exc
         return _records_from_frame(frame, source, text_field, id_field), "parquet"
@@ -254,10 +279,20 @@ def _read_records(
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            bad.append((f"{source}#line{lineno}", f"line {lineno}: invalid JSON: {exc.msg} (column {exc.colno})"))
+            bad.append(
+                (
+                    f"{source}#line{lineno}",
+                    f"line {lineno}: invalid JSON: {exc.msg} (column {exc.colno})",
+                )
+            )
             continue
         if not isinstance(obj, dict):
-            bad.append((f"{source}#line{lineno}", f"line {lineno}: a JSON {type(obj).__name__}, not an object"))
+            bad.append(
+                (
+                    f"{source}#line{lineno}",
+                    f"line {lineno}: a JSON {type(obj).__name__}, not an object",
+                )
+            )
             continue
         rows.append(obj)
     frame = pd.DataFrame(rows)
@@ -276,7 +311,8 @@ def _read_records(
 def _iter_files(root: Path, recursive: bool) -> list[Path]:
     it = root.rglob("*") if recursive else root.glob("*")
     files = [
-        p for p in it
+        p
+        for p in it
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     ]
     return sorted(files, key=lambda p: p.relative_to(root).as_posix())
@@ -323,7 +359,7 @@ def read_corpus(
 
     Files that cannot be read (binary, undecodable, empty) are left out and listed in
     ``corpus.problems`` with the reason; files read with a warning (a truncated UTF-8
-    character) are kept and listed too.  ``clean=True`` runs :func:`policytext.clean` on
+    character) are kept and listed too.  ``clean=True`` runs :func:`policytext.cleaning` on
     every document.
     """
     root = Path(path)
@@ -343,7 +379,11 @@ def read_corpus(
 
     sidecar: pd.DataFrame | None = None
     if isinstance(metadata, pd.DataFrame):
-        sidecar = metadata.rename(columns={c: "_key" for c in ("file", "path", "filename", "doc_id") if c in metadata.columns}).astype(object)
+        sidecar = metadata.rename(
+            columns={
+                c: "_key" for c in ("file", "path", "filename", "doc_id") if c in metadata.columns
+            }
+        ).astype(object)
     elif metadata is not None:
         sidecar = _load_sidecar(Path(metadata))
     sidecar_paths = set()
@@ -393,7 +433,12 @@ def read_corpus(
             problem(rel, doc_id, "warning", w)
         longest = max(map(len, text.split("\n")))
         if longest > LONG_LINE:
-            problem(rel, doc_id, "warning", f"a single line of {longest:,} characters (no paragraph breaks)")
+            problem(
+                rel,
+                doc_id,
+                "warning",
+                f"a single line of {longest:,} characters (no paragraph breaks)",
+            )
         vars_: dict[str, Any] = {"path": rel, "format": suffix[1:], "encoding": enc}
         if name_re is not None:
             m = name_re.fullmatch(file.name)
@@ -409,7 +454,12 @@ def read_corpus(
         if rec.doc_id in seen:
             seen[rec.doc_id] += 1
             new_id = f"{rec.doc_id}~{seen[rec.doc_id]}"
-            problem(rec.docvars.get("path", ""), rec.doc_id, "warning", f"duplicate doc_id {rec.doc_id!r}, renamed {new_id!r}")
+            problem(
+                rec.docvars.get("path", ""),
+                rec.doc_id,
+                "warning",
+                f"duplicate doc_id {rec.doc_id!r}, renamed {new_id!r}",
+            )
             rec.doc_id = new_id
         else:
             seen[rec.doc_id] = 1
@@ -437,7 +487,7 @@ def read_corpus(
 
     texts = [r.text for r in records]
     if clean:
-        from policytext.clean import clean as clean_text
+        from policytext.cleaning import clean as clean_text
 
         results = [clean_text(t) for t in texts]
         texts = [r.text for r in results]
@@ -450,7 +500,11 @@ def read_corpus(
         y = _to_year(given[i])
         src = "docvars" if y is not None else None
         if y is None:
-            y = _filename_year(Path(str(rec.docvars.get("path", ""))).name) if rec.docvars.get("format") not in ("jsonl", "ndjson", "csv", "parquet") else None
+            y = (
+                _filename_year(Path(str(rec.docvars.get("path", ""))).name)
+                if rec.docvars.get("format") not in ("jsonl", "ndjson", "csv", "parquet")
+                else None
+            )
             src = "file name" if y is not None else None
         if y is None and year_from_header:
             y = _header_year(texts[i])

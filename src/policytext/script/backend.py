@@ -82,7 +82,7 @@ def available_configs() -> tuple[str, ...]:
 _lock = threading.Lock()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def converter(config: str) -> Callable[[str], str]:
     """A ``str -> str`` converter for ``config`` (e.g. ``"t2s"``), created once per process."""
     name = config[:-5] if config.endswith(".json") else config

@@ -61,7 +61,7 @@ def convert(text: str, config: str = "t2s") -> str:
     return "".join(fn(p) for p in _pieces(text))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _char_table(config: str) -> dict[str, str]:
     # grows as characters are met; each character is converted alone, without phrase context
     return {}

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from policytext.segment.resources import lexicon_text
+from policytext.segmentation.resources import lexicon_text
 
 __all__ = ["BACKENDS", "Backend", "cache_dir", "get_backend", "lexicon_entries"]
 

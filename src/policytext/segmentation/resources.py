@@ -20,7 +20,7 @@ LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 WHITESPACE_TOKEN = re.compile(r"\s+\Z")
 
-LEXICON_PACKAGE = "policytext.segment"
+LEXICON_PACKAGE = "policytext.segmentation"
 LEXICON_FILE = "data/policy_lexicon.txt"
 
 

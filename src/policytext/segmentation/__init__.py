@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple, overload
 import numpy as np
 
 from policytext.offsets import Alignment, IntArray
-from policytext.segment.backends import BACKENDS, cache_dir, get_backend, lexicon_entries
-from policytext.segment.resources import LATIN, NUMBER
+from policytext.segmentation.backends import BACKENDS, cache_dir, get_backend, lexicon_entries
+from policytext.segmentation.resources import LATIN, NUMBER
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,7 +129,9 @@ def _fix_numbers(text: str, bounds: IntArray) -> IntArray:
     arr = np.asarray(spans, dtype=np.int64)
     # drop boundaries strictly inside a number, add each number's own edges
     idx = np.searchsorted(arr[:, 0], bounds, side="right") - 1
-    inside = (idx >= 0) & (bounds > arr[np.maximum(idx, 0), 0]) & (bounds < arr[np.maximum(idx, 0), 1])
+    inside = (
+        (idx >= 0) & (bounds > arr[np.maximum(idx, 0), 0]) & (bounds < arr[np.maximum(idx, 0), 1])
+    )
     kept = bounds[~inside]
     return np.union1d(kept, arr.ravel())
 
@@ -208,7 +210,9 @@ def segment(
             conversion = convert_with_offsets(text, str(config))
             analysis = conversion.text
             alignment = conversion.alignment
-    bounds = _fix_numbers(analysis, _boundaries(engine.cut(analysis)) if analysis else np.zeros(1, dtype=np.int64))
+    bounds = _fix_numbers(
+        analysis, _boundaries(engine.cut(analysis)) if analysis else np.zeros(1, dtype=np.int64)
+    )
     a_starts, a_ends = bounds[:-1], bounds[1:]
     if not keep_whitespace:
         a_starts, a_ends = _drop_whitespace(analysis, a_starts, a_ends)

@@ -39,7 +39,9 @@ TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)|\s+\Z")
 
 #: Full-width ASCII that should be half-width: digits, Latin letters, % and the decimal
 #: point between digits.  Chinese punctuation (，。：；（）「」“”) is left alone.
-FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]|(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])")
+FULLWIDTH_ALNUM = re.compile(
+    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]|(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])"
+)
 
 #: Masked words: runs of asterisks, or of the squares some sites print for censored text.
 MASK = re.compile(r"[*＊]+|□{2,}|[Ｘ×]{2,}")

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policytext.clean import resources as R
+from policytext.cleaning import resources as R
 from policytext.offsets import Alignment, Edit, apply_edits
 
 __all__ = [
@@ -117,7 +117,9 @@ class CleanResult:
 
     def explain(self) -> str:
         """A human-readable account of the steps that changed the text."""
-        lines = [f"{s.name}: {s.changes} change(s) — {s.description}" for s in self.steps if s.changes]
+        lines = [
+            f"{s.name}: {s.changes} change(s) — {s.description}" for s in self.steps if s.changes
+        ]
         for r in self.removed:
             preview = r.text if len(r.text) <= 40 else r.text[:37] + "…"
             lines.append(f"  removed by {r.step} at [{r.start}, {r.end}): {preview!r}")

@@ -1,0 +1,72 @@
+"""Importing has no side effects and is quick; the CLI runs the main job."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policytext.cli import main
+
+
+def _run(code: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_import_loads_nothing_heavy_and_prints_nothing() -> None:
+    out = _run(
+        "import sys, time; t = time.perf_counter(); import policytext; "
+        "print(time.perf_counter() - t); "
+        "print(sorted(m for m in ('jieba', 'opencc', 'pandas', 'numpy', 'sklearn') if m in sys.modules))"
+    )
+    seconds, loaded = out.strip().splitlines()
+    assert loaded == "[]"
+    assert float(seconds) < 0.3
+
+
+def test_import_prints_nothing_to_stderr() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", "import policytext"], capture_output=True, text=True
+    )
+    assert proc.stdout == proc.stderr == ""
+
+
+def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(demo_dir), "--out", str(tmp_path)]) == 0
+    summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
+    assert summary["documents"] == 8 and summary["failed"] == 0
+    assert summary["scripts"] == {"simplified": 6, "traditional": 2}
+    import pandas as pd
+
+    docs = pd.read_csv(tmp_path / "documents.csv")
+    tokens = pd.read_csv(tmp_path / "tokens.csv", keep_default_na=False)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    assert all(
+        texts[d][s:e] == t
+        for d, t, s, e in tokens[["doc_id", "token", "start", "end"]].itertuples(index=False)
+    )
+    assert not list(tmp_path.glob(".*"))  # no temporary files left behind
+
+
+def test_analyze_exit_codes(tmp_path: Path) -> None:
+    archive = tmp_path / "in"
+    archive.mkdir()
+    (archive / "good.txt").write_text("今年目标增长5%。", encoding="utf-8")
+    (archive / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    errors = (tmp_path / "out" / "errors.csv").read_text("utf-8")
+    assert "bad.txt" in errors
+    assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")]) == 1
+    assert main(["frobnicate"]) == 1
+
+
+def test_module_entry_point_help() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "policytext", "analyze", "--help"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and "Exit status" in out.stdout
