@@ -48,6 +48,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
     import policytext as pt
     from policytext.script.backend import opencc_info
+    from policytext.segmentation.backends import resolve_backend
 
     started = time.perf_counter()
     corpus = pt.read_corpus(
@@ -94,7 +95,7 @@ def _analyze(args: argparse.Namespace) -> int:
         },
         "years": [int(years.min()), int(years.max())] if len(years) else None,
         "opencc": f"{info.implementation} {info.version}",
-        "segmenter": args.backend,
+        "segmenter": resolve_backend(args.backend),
         "seconds": round(time.perf_counter() - started, 3),
         "tables": written,
     }
@@ -187,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", nargs="?", help="input file (default: stdin)")
     s.add_argument("--offsets", action="store_true", help="print start, end and token per line")
     s.add_argument("--sep", default=" ", help="token separator (default: a space)")
-    s.add_argument("--backend", default="jieba", choices=["jieba", "rjieba"])
+    s.add_argument("--backend", default="auto", choices=["auto", "jieba", "rjieba"])
     s.add_argument("--userdict", help="extra words (jieba dictionary format)")
     s.set_defaults(func=_segment)
     return parser

@@ -92,9 +92,19 @@ def test_rjieba_backend_agrees_with_jieba_on_our_own_sentences() -> None:
         "今年经济社会发展的主要预期目标是地区生产总值增长6.5%左右。",
         "推进供给侧结构性改革，优化营商环境。",
     ]
-    ref = [pt.segment(t).tokens for t in texts]
+    ref = [pt.segment(t, backend="jieba").tokens for t in texts]
     fast = [pt.segment(t, backend="rjieba").tokens for t in texts]
     assert boundary_agreement(texts, ref, fast).rate > 0.95
+
+
+def test_rjieba_agrees_with_jieba_on_the_work_reports(wikisource_corpus) -> None:  # type: ignore[no-untyped-def]
+    # the condition for "auto" to pick rjieba: >= 99.9% of token boundaries agree
+    pytest.importorskip("rjieba")
+    texts = list(wikisource_corpus.texts)
+    ref = [pt.segment(t, backend="jieba").tokens for t in texts]
+    fast = [pt.segment(t, backend="rjieba").tokens for t in texts]
+    agreement = boundary_agreement(texts, ref, fast)
+    assert agreement.rate >= 0.999, agreement.differences[:20]
 
 
 def test_unknown_backend() -> None:

@@ -17,7 +17,19 @@ from policytext.segmentation.resources import lexicon_text
 
 __all__ = ["BACKENDS", "Backend", "cache_dir", "get_backend", "lexicon_entries"]
 
-BACKENDS = ("jieba", "rjieba")
+BACKENDS = ("auto", "jieba", "rjieba")
+
+
+def resolve_backend(name: str) -> str:
+    """``"auto"`` is rjieba when installed (it agrees with jieba on every token boundary of
+    the work-report corpus: bench/segmentation_quality.py), else jieba."""
+    if name != "auto":
+        return name
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return "jieba"
+    return "rjieba"
 
 
 class Backend(Protocol):
@@ -148,7 +160,7 @@ def _build(name: str, entries: tuple[Entry, ...], hmm: bool) -> Backend:
 
 
 def get_backend(
-    name: str = "jieba",
+    name: str = "auto",
     *,
     lexicon: bool = True,
     userdict: str | os.PathLike[str] | Iterable[str] | None = None,
@@ -157,4 +169,4 @@ def get_backend(
     """The backend ``name`` with the policy lexicon (unless ``lexicon=False``) and user words."""
     entries = (lexicon_entries() if lexicon else ()) + userdict_entries(userdict)
     with _lock:
-        return _build(name, entries, hmm)
+        return _build(resolve_backend(name), entries, hmm)

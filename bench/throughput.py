@@ -1,0 +1,73 @@
+"""Throughput (MB/s of UTF-8 text) of read, clean, convert and segment on the national
+government work reports, beside bare ``jieba.lcut`` on the same texts in the same run.
+
+    python bench/throughput.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+
+import jieba
+
+import policytext as pt
+from policytext.segmentation.backends import get_backend
+
+from _shared import machine, shared
+
+
+def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    folder = shared("corpora/gov-work-reports/textworkshop17")
+    corpus = pt.read_corpus(folder)
+    texts = list(corpus.texts)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    traditional = [pt.convert(t, "s2t") for t in texts]
+    # warm-up: dictionaries, OpenCC tables, jieba caches
+    jieba.setLogLevel(logging.WARNING)
+    jieba.lcut(texts[0])
+    get_backend("jieba")
+    pt.segment(traditional[0])
+
+    rows = [
+        ("bare jieba.lcut (anchor)", lambda: [jieba.lcut(t) for t in texts]),
+        ("read_corpus (folder, detect encoding)", lambda: pt.read_corpus(folder)),
+        ("clean", lambda: [pt.clean(t) for t in texts]),
+        ("detect_script", lambda: [pt.detect_script(t) for t in texts]),
+        ("convert t2s (Traditional copy)", lambda: [pt.convert(t, "t2s") for t in traditional]),
+        ("convert_with_offsets t2s", lambda: [pt.convert_with_offsets(t, "t2s") for t in traditional]),
+        ("segment backend=jieba (Simplified)", lambda: [pt.segment(t, backend="jieba") for t in texts]),
+        ("segment backend=jieba (Traditional, via t2s)", lambda: [pt.segment(t, backend="jieba") for t in traditional]),
+    ]
+    try:
+        import rjieba  # noqa: F401
+
+        rows.append(("segment backend=rjieba (Simplified)", lambda: [pt.segment(t, backend="rjieba") for t in texts]))
+        rows.append(("segment backend=rjieba (Traditional)", lambda: [pt.segment(t, backend="rjieba") for t in traditional]))
+    except ImportError:
+        pass
+    print(f"corpus: {len(texts)} reports, {mb:.2f} MB UTF-8; machine: {machine()}")
+    print(f"OpenCC: {pt.opencc_info().implementation} {pt.opencc_info().version}; best of {args.repeat}")
+    anchor = None
+    print(f"{'stage':46} {'seconds':>8} {'MB/s':>8} {'vs jieba.lcut':>14}")
+    for name, fn in rows:
+        secs = best_of(fn, args.repeat)
+        anchor = anchor or secs
+        print(f"{name:46} {secs:8.3f} {mb / secs:8.2f} {anchor / secs:13.2f}x")
+
+
+if __name__ == "__main__":
+    main()
