@@ -8,15 +8,13 @@ agrees with jieba on the work-report corpus, with every difference listed.
 from __future__ import annotations
 
 import argparse
-
 import logging
 
 import jieba
 
 import policytext as pt
-from policytext.segmentation.evaluate import boundary_agreement, read_conllu_words, word_f1
-
 from _shared import shared
+from policytext.segmentation.evaluate import boundary_agreement, read_conllu_words, word_f1
 
 
 def gsd() -> None:

@@ -13,9 +13,8 @@ import time
 import jieba
 
 import policytext as pt
-from policytext.segmentation.backends import get_backend
-
 from _shared import machine, shared
+from policytext.segmentation.backends import get_backend
 
 
 def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
