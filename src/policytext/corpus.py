@@ -207,7 +207,7 @@ class Corpus:
         return Corpus(self._texts, dv, problems=self._problems)
 
     def clean(self, **options: Any) -> Corpus:
-        """Clean every document (:func:`policytext.cleaning`); the steps that changed each one
+        """Clean every document (:func:`policytext.clean`); the steps that changed each one
         go into the ``clean_steps`` docvar and removed text into ``clean_removed``."""
         from policytext.cleaning import clean
 
@@ -240,7 +240,7 @@ class Corpus:
     # --- results of other kinds ----------------------------------------------------------
 
     def segment(self, **options: Any) -> list[Segmentation]:
-        """Segment every document (:func:`policytext.segmentation`), in document order."""
+        """Segment every document (:func:`policytext.segment`), in document order."""
         from policytext.segmentation import segment
 
         return [segment(t, **options) for t in self._texts]

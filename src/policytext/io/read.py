@@ -14,7 +14,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ __all__ = ["DOCUMENT_SUFFIXES", "RECORD_SUFFIXES", "read_corpus", "read_text_fil
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
 RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".parquet"})
+RECORD_FORMATS = frozenset(s[1:] for s in RECORD_SUFFIXES)
 SIDECAR_NAMES = ("metadata.csv", "docvars.csv", "_metadata.csv")
 TEXT_FIELDS = ("text", "content", "body", "正文", "内容", "全文")
 ID_FIELDS = ("doc_id", "id")
@@ -321,10 +322,14 @@ def _iter_files(root: Path, recursive: bool) -> list[Path]:
 def _load_sidecar(path: Path) -> pd.DataFrame:
     decoded = decode_bytes(path.read_bytes())
     frame = pd.read_csv(io.StringIO(decoded.text), dtype=object, keep_default_na=False)
+    return _keyed_sidecar(frame, str(path))
+
+
+def _keyed_sidecar(frame: pd.DataFrame, source: str) -> pd.DataFrame:
     key = next((c for c in ("file", "path", "filename", "doc_id") if c in frame.columns), None)
     if key is None:
         raise ValueError(
-            f"{path}: a metadata sidecar needs a 'file' (or 'path', 'filename', 'doc_id') column"
+            f"{source}: a metadata sidecar needs a 'file' (or 'path', 'filename', 'doc_id') column"
         )
     return frame.rename(columns={key: "_key"})
 
@@ -359,7 +364,7 @@ def read_corpus(
 
     Files that cannot be read (binary, undecodable, empty) are left out and listed in
     ``corpus.problems`` with the reason; files read with a warning (a truncated UTF-8
-    character) are kept and listed too.  ``clean=True`` runs :func:`policytext.cleaning` on
+    character) are kept and listed too.  ``clean=True`` runs :func:`policytext.clean` on
     every document.
     """
     root = Path(path)
@@ -379,11 +384,7 @@ def read_corpus(
 
     sidecar: pd.DataFrame | None = None
     if isinstance(metadata, pd.DataFrame):
-        sidecar = metadata.rename(
-            columns={
-                c: "_key" for c in ("file", "path", "filename", "doc_id") if c in metadata.columns
-            }
-        ).astype(object)
+        sidecar = _keyed_sidecar(metadata.astype(object), "the metadata DataFrame")
     elif metadata is not None:
         sidecar = _load_sidecar(Path(metadata))
     sidecar_paths = set()
@@ -448,74 +449,76 @@ def read_corpus(
                 problem(rel, doc_id, "warning", f"file name does not match pattern {pattern!r}")
         records.append(_Record(doc_id, text, vars_))
 
-    # duplicate ids: keep every document, rename the later ones, and say so
-    seen: dict[str, int] = {}
-    for rec in records:
-        if rec.doc_id in seen:
-            seen[rec.doc_id] += 1
-            new_id = f"{rec.doc_id}~{seen[rec.doc_id]}"
-            problem(
-                rec.docvars.get("path", ""),
-                rec.doc_id,
-                "warning",
-                f"duplicate doc_id {rec.doc_id!r}, renamed {new_id!r}",
-            )
-            rec.doc_id = new_id
-        else:
-            seen[rec.doc_id] = 1
-
+    _rename_duplicates(records, problem)
     frame = pd.DataFrame([{"doc_id": r.doc_id, **r.docvars} for r in records])
     if not len(frame):
         frame = pd.DataFrame({"doc_id": pd.Series(dtype=object)})
     if sidecar is not None and len(frame):
-        keys = []
-        for _, row in frame.iterrows():
-            p = str(row.get("path", ""))
-            candidates = {p, Path(p).name, str(row["doc_id"])}
-            hit = next((k for k in sidecar["_key"] if k in candidates), None)
-            keys.append(hit)
-        frame["_key"] = keys
-        for k in set(sidecar["_key"]) - {k for k in keys if k is not None}:
-            problem(str(k), None, "warning", "metadata row matches no document")
-        extra = sidecar.drop_duplicates("_key")
-        clash = [c for c in extra.columns if c in frame.columns and c != "_key"]
-        frame = frame.merge(extra, on="_key", how="left", suffixes=("", "_meta"))
-        for c in clash:  # the sidecar fills what the file itself did not say
-            frame[c] = frame[c].where(frame[c].notna(), frame[f"{c}_meta"])
-            frame = frame.drop(columns=f"{c}_meta")
-        frame = frame.drop(columns="_key")
-
+        frame = _attach_sidecar(frame, sidecar, problem)
     texts = [r.text for r in records]
-    if clean:
-        from policytext.cleaning import clean as clean_text
-
-        results = [clean_text(t) for t in texts]
-        texts = [r.text for r in results]
-        frame["clean_steps"] = [",".join(r.changed_by) for r in results]
-    # the year: given > file name > header
-    years: list[int | None] = []
-    sources: list[str | None] = []
-    given = frame["year"].tolist() if "year" in frame.columns else [None] * len(frame)
-    for i, rec in enumerate(records):
-        y = _to_year(given[i])
-        src = "docvars" if y is not None else None
-        if y is None:
-            y = (
-                _filename_year(Path(str(rec.docvars.get("path", ""))).name)
-                if rec.docvars.get("format") not in ("jsonl", "ndjson", "csv", "parquet")
-                else None
-            )
-            src = "file name" if y is not None else None
-        if y is None and year_from_header:
-            y = _header_year(texts[i])
-            src = "header" if y is not None else None
-        years.append(y)
-        sources.append(src)
     if len(frame):
+        years, sources = _years(frame, texts, year_from_header)
         frame["year"] = pd.array(years, dtype="Int64")
         frame["year_source"] = sources
-    problems_frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
-    return Corpus(texts, frame, problems=problems_frame)
+    corpus = Corpus(texts, frame, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
+    return corpus.clean() if clean else corpus
+
+
+_Problem = Callable[[str, "str | None", str, str], None]
+
+
+def _rename_duplicates(records: list[_Record], problem: _Problem) -> None:
+    """Keep every document: later ones with an id already seen get ``~2``, ``~3`` …"""
+    seen: dict[str, int] = {}
+    for rec in records:
+        if rec.doc_id not in seen:
+            seen[rec.doc_id] = 1
+            continue
+        seen[rec.doc_id] += 1
+        new_id = f"{rec.doc_id}~{seen[rec.doc_id]}"
+        problem(
+            rec.docvars.get("path", ""),
+            rec.doc_id,
+            "warning",
+            f"duplicate doc_id {rec.doc_id!r}, renamed {new_id!r}",
+        )
+        rec.doc_id = new_id
+
+
+def _attach_sidecar(frame: pd.DataFrame, sidecar: pd.DataFrame, problem: _Problem) -> pd.DataFrame:
+    """Join sidecar rows on a document's relative path, file name or doc_id; the sidecar
+    fills what the file itself did not say."""
+    extra = sidecar.drop_duplicates("_key")
+    known = set(extra["_key"])
+    keys: list[str | None] = []
+    for path, doc_id in zip(frame["path"].astype(str), frame["doc_id"].astype(str)):
+        keys.append(next((k for k in (path, Path(path).name, doc_id) if k in known), None))
+    for k in sorted(known - set(keys), key=str):
+        problem(str(k), None, "warning", "metadata row matches no document")
+    frame = frame.assign(_key=pd.Series(keys, index=frame.index, dtype=object))
+    clash = [c for c in extra.columns if c in frame.columns and c != "_key"]
+    frame = frame.merge(extra, on="_key", how="left", suffixes=("", "_meta"))
+    for c in clash:
+        frame[c] = frame[c].where(frame[c].notna(), frame[f"{c}_meta"])
+    return frame.drop(columns=["_key", *(f"{c}_meta" for c in clash)])
+
+
+def _years(
+    frame: pd.DataFrame, texts: list[str], from_header: bool
+) -> tuple[list[int | None], list[str | None]]:
+    """The year of each document: given in docvars > in a file's name > in the header."""
+    given = frame["year"].tolist() if "year" in frame.columns else [None] * len(frame)
+    years: list[int | None] = []
+    sources: list[str | None] = []
+    for value, path, fmt, text in zip(given, frame["path"], frame["format"], texts):
+        year, source = _to_year(value), "docvars"
+        if year is None and fmt not in RECORD_FORMATS:
+            year, source = _filename_year(Path(str(path)).name), "file name"
+        if year is None and from_header:
+            year, source = _header_year(text), "header"
+        years.append(year)
+        sources.append(source if year is not None else None)
+    return years, sources
 
 
 def _to_year(v: Any) -> int | None:
