@@ -48,6 +48,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
     import policytext as pt
     from policytext.script.backend import opencc_info
+    from policytext.segmentation import tokens_frame
     from policytext.segmentation.backends import resolve_backend
 
     started = time.perf_counter()
@@ -66,17 +67,7 @@ def _analyze(args: argparse.Namespace) -> int:
     docs["text"] = list(corpus.texts)
     out = Path(args.out)
     written = _write_table(docs, out, "documents")
-    token_frames = []
-    for doc_id, seg in zip(corpus.doc_ids, segs):
-        f = seg.to_frame()
-        f.insert(0, "doc_id", doc_id)
-        token_frames.append(f)
-    tokens = (
-        pd.concat(token_frames, ignore_index=True)
-        if token_frames
-        else pd.DataFrame(columns=["doc_id", "token", "start", "end", "normalized"])
-    )
-    written += _write_table(tokens, out, "tokens")
+    written += _write_table(tokens_frame(corpus.doc_ids, segs), out, "tokens")
     problems = corpus.problems
     written += _write_table(problems, out, "errors")
     failed = int((problems["level"] == "error").sum())

@@ -247,14 +247,9 @@ class Corpus:
 
     def tokens(self, **options: Any) -> pd.DataFrame:
         """A tidy token table: ``doc_id``, ``token``, ``start``, ``end``, ``normalized``."""
-        frames = []
-        for doc_id, seg in zip(self.doc_ids, self.segment(**options)):
-            f = seg.to_frame()
-            f.insert(0, "doc_id", doc_id)
-            frames.append(f)
-        if not frames:
-            return pd.DataFrame(columns=["doc_id", "token", "start", "end", "normalized"])
-        return pd.concat(frames, ignore_index=True)
+        from policytext.segmentation import tokens_frame
+
+        return tokens_frame(self.doc_ids, self.segment(**options))
 
     @staticmethod
     def concat(corpora: Sequence[Corpus]) -> Corpus:

@@ -107,3 +107,15 @@ def converter(config: str) -> Callable[[str], str]:
             ) from exc
     convert: Callable[[str], str] = engine.convert
     return convert
+
+
+_SEPARATOR = "\x01"  # passes through OpenCC untouched and never occurs in real text
+
+
+def convert_each(config: str, items: list[str]) -> list[str]:
+    """Convert each item on its own (no phrase context across items) in one OpenCC call."""
+    fn = converter(config)
+    out = fn(_SEPARATOR.join(items)).split(_SEPARATOR)
+    if len(out) != len(items):  # pragma: no cover - defensive: OpenCC ate a separator
+        out = [fn(item) for item in items]
+    return out

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 
 from policytext.offsets import Alignment, AlignmentBuilder
-from policytext.script.backend import converter
+from policytext.script.backend import convert_each, converter
 from policytext.script.resources import LINE_SPLIT, LONG_LINE, PHRASE_CONFIGS, SENTENCE_SPLIT
 
 __all__ = ["Conversion", "convert", "convert_with_offsets"]
@@ -67,17 +67,11 @@ def _char_table(config: str) -> dict[str, str]:
     return {}
 
 
-_SEP = "\x01"  # passes through OpenCC untouched and never occurs in real text
-
-
 def _charwise(piece: str, config: str) -> list[str]:
     table = _char_table(config)
     missing = sorted({c for c in piece if c not in table})
     if missing:
-        out = converter(config)(_SEP.join(missing)).split(_SEP)
-        if len(out) != len(missing):  # pragma: no cover - defensive: OpenCC ate a separator
-            out = [converter(config)(c) for c in missing]
-        table.update(zip(missing, out))
+        table.update(zip(missing, convert_each(config, missing)))
     return [table[c] for c in piece]
 
 

@@ -11,7 +11,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policytext.script.backend import converter
+from policytext.script.backend import convert_each
 from policytext.script.resources import CJK_RANGES
 
 __all__ = ["ScriptDetection", "detect_script"]
@@ -49,11 +49,7 @@ def _han_chars() -> str:
 
 
 def _changed_by(config: str, chars: str) -> set[str]:
-    sep = "\x01"
-    out = converter(config)(sep.join(chars)).split(sep)
-    if len(out) != len(chars):  # pragma: no cover - defensive
-        out = [converter(config)(c) for c in chars]
-    return {c for c, o in zip(chars, out) if o != c}
+    return {c for c, o in zip(chars, convert_each(config, list(chars))) if o != c}
 
 
 @functools.lru_cache(maxsize=1)

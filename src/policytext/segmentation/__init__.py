@@ -10,7 +10,7 @@ terms such as 固本强基 and 供给侧结构性改革 in one piece.  Offsets a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, overload
 
@@ -31,6 +31,7 @@ __all__ = [
     "lexicon_entries",
     "number_spans",
     "segment",
+    "tokens_frame",
 ]
 
 
@@ -100,6 +101,35 @@ class Segmentation:
                 "normalized": self.normalized,
             }
         )
+
+
+TOKEN_COLUMNS = ["doc_id", "token", "start", "end", "normalized"]
+
+
+def tokens_frame(doc_ids: Sequence[str], segmentations: Sequence[Segmentation]) -> pd.DataFrame:
+    """One tidy token table for many documents: ``doc_id``, ``token``, ``start``, ``end``,
+    ``normalized``, built from the offset arrays in one pass."""
+    import pandas as pd
+
+    if len(doc_ids) != len(segmentations):
+        raise ValueError(f"{len(doc_ids)} doc_ids for {len(segmentations)} segmentations")
+    counts = [len(s) for s in segmentations]
+    tokens: list[str] = []
+    normalized: list[str] = []
+    for seg in segmentations:
+        tokens.extend(seg.tokens)
+        normalized.extend(seg.normalized)
+    empty = np.zeros(0, dtype=np.int64)
+    return pd.DataFrame(
+        {
+            "doc_id": np.repeat(np.asarray(doc_ids, dtype=object), counts),
+            "token": tokens,
+            "start": np.concatenate([s.starts for s in segmentations] or [empty]),
+            "end": np.concatenate([s.ends for s in segmentations] or [empty]),
+            "normalized": normalized,
+        },
+        columns=TOKEN_COLUMNS,
+    )
 
 
 def number_spans(text: str) -> list[tuple[int, int]]:
