@@ -61,9 +61,9 @@ def _distinctive_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(traditional - both), frozenset(simplified - both)
 
 
-def _is_han(c: str) -> bool:
-    o = ord(c)
-    return any(lo <= o <= hi for lo, hi in CJK_RANGES)
+@functools.lru_cache(maxsize=1)
+def _han_set() -> frozenset[str]:
+    return frozenset(_han_chars())
 
 
 def detect_script(
@@ -85,9 +85,18 @@ def detect_script(
     trad_set, simp_set = _distinctive_sets()
     chunk = text if sample is None else text[:sample]
     counts = Counter(chunk)
-    trad = Counter({c: n for c, n in counts.items() if c in trad_set})
-    simp = Counter({c: n for c, n in counts.items() if c in simp_set})
-    han = sum(n for c, n in counts.items() if _is_han(c))
+    han_set = _han_set()
+    # one pass over the distinct characters, not over the text
+    trad: Counter[str] = Counter()
+    simp: Counter[str] = Counter()
+    han = 0
+    for c, n in counts.items():
+        if c in han_set:
+            han += n
+            if c in trad_set:
+                trad[c] = n
+            elif c in simp_set:
+                simp[c] = n
     n_trad, n_simp = sum(trad.values()), sum(simp.values())
     total = n_trad + n_simp
     evidence = {

@@ -18,7 +18,7 @@ import numpy as np
 
 from policytext.offsets import Alignment, IntArray
 from policytext.segmentation.backends import BACKENDS, cache_dir, get_backend, lexicon_entries
-from policytext.segmentation.resources import LATIN, NUMBER
+from policytext.segmentation.resources import LATIN, NUMBER, WHITESPACE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -169,11 +169,16 @@ def _fix_numbers(text: str, bounds: IntArray) -> IntArray:
 def _drop_whitespace(text: str, starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
     if len(starts) == 0:
         return starts, ends
-    blank = np.fromiter(
-        (text[s:e].isspace() for s, e in zip(starts.tolist(), ends.tolist())),
-        dtype=bool,
-        count=len(starts),
-    )
+    # white-space characters counted by prefix sums: a token is blank when all its
+    # characters are, found without a Python object per token
+    space = np.zeros(len(text) + 1, dtype=np.int64)
+    runs = [m.span() for m in WHITESPACE.finditer(text)]
+    if not runs:
+        return starts, ends
+    for s, e in runs:
+        space[s + 1 : e + 1] = 1
+    prefix = np.cumsum(space)
+    blank = (prefix[ends] - prefix[starts]) == (ends - starts)
     if not blank.any():
         return starts, ends
     return starts[~blank], ends[~blank]

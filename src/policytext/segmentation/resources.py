@@ -18,7 +18,7 @@ NUMBER = re.compile(
 #: a number glued to Latin letters (5G, G20) is a code, not a quantity: jieba keeps it whole
 LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
-WHITESPACE_TOKEN = re.compile(r"\s+\Z")
+WHITESPACE = re.compile(r"\s+")
 
 LEXICON_PACKAGE = "policytext.segmentation"
 LEXICON_FILE = "data/policy_lexicon.txt"
