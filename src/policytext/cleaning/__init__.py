@@ -233,7 +233,9 @@ def clean(text: str, *, config: CleanConfig | None = None, **steps: bool) -> Cle
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-    cfg = (config or CleanConfig()).replace(**steps) if steps else (config or CleanConfig())
+    cfg = config or CleanConfig()
+    if steps:
+        cfg = cfg.replace(**steps)
     current = text
     alignment = Alignment.identity(len(text))
     reports: list[StepReport] = []
