@@ -9,6 +9,7 @@ its path and the reason, and the rest of the archive is read.
 from __future__ import annotations
 
 import html.parser
+import importlib
 import io
 import json
 import os
@@ -126,11 +127,18 @@ def _html_text(data: bytes, encoding: str | None) -> tuple[str, str, tuple[str, 
     return parser.text(), decoded.encoding, decoded.warnings
 
 
-def _docx_text(path: Path) -> str:
+def _optional(module: str, extra: str, suffix: str) -> Any:
+    """Import a reader's optional dependency, or say which extra installs it."""
     try:
-        import docx
+        return importlib.import_module(module)
     except ImportError as exc:
-        raise _ReadError("reading .docx needs python-docx: pip install 'policytext[docx]'") from exc
+        raise _ReadError(
+            f"reading {suffix} needs {module}: pip install 'policytext[{extra}]'"
+        ) from exc
+
+
+def _docx_text(path: Path) -> str:
+    docx = _optional("docx", "docx", ".docx")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for damaged files
@@ -139,10 +147,7 @@ def _docx_text(path: Path) -> str:
 
 
 def _pdf_text(path: Path) -> str:
-    try:
-        import pypdf
-    except ImportError as exc:
-        raise _ReadError("reading .pdf needs pypdf: pip install 'policytext[pdf]'") from exc
+    pypdf = _optional("pypdf", "pdf", ".pdf")
     try:
         reader = pypdf.PdfReader(str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
