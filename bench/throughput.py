@@ -1,5 +1,6 @@
-"""Throughput (MB/s of UTF-8 text) of read, clean, convert and segment on the national
-government work reports, beside bare ``jieba.lcut`` on the same texts in the same run.
+"""Throughput (MB/s of UTF-8 text) of read, clean, convert, segment and indicator extraction
+on the national government work reports, beside bare ``jieba.lcut`` on the same texts in the
+same run (extraction must stay faster than segmentation, so it is never the bottleneck).
 
     python bench/throughput.py [--repeat 3]
 """
@@ -40,6 +41,7 @@ def main() -> None:
     jieba.lcut(texts[0])
     get_backend("jieba")
     pt.segment(traditional[0])
+    pt.indicators(traditional[0])
 
     rows = [
         ("bare jieba.lcut (anchor)", lambda: [jieba.lcut(t) for t in texts]),
@@ -58,6 +60,8 @@ def main() -> None:
         rows.append(("segment backend=rjieba (Traditional)", lambda: [pt.segment(t, backend="rjieba") for t in traditional]))
     except ImportError:
         pass
+    rows.append(("indicators (Simplified)", lambda: pt.indicators(texts)))
+    rows.append(("indicators (Traditional, via t2s)", lambda: pt.indicators(traditional)))
     print(f"corpus: {len(texts)} reports, {mb:.2f} MB UTF-8; machine: {machine()}")
     print(f"OpenCC: {pt.opencc_info().implementation} {pt.opencc_info().version}; best of {args.repeat}")
     anchor = None

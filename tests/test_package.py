@@ -50,6 +50,12 @@ def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixt
         texts[d][s:e] == t
         for d, t, s, e in tokens[["doc_id", "token", "start", "end"]].itertuples(index=False)
     )
+    quantities = pd.read_csv(tmp_path / "indicators.csv", keep_default_na=False)
+    assert summary["indicators"] == int((quantities["kind"] != "ordinal").sum()) > 50
+    assert all(texts[d][s:e] == t for d, t, s, e in quantities[["doc_id", "text", "start", "end"]].itertuples(index=False))
+    targets = pd.read_csv(tmp_path / "targets.csv")
+    # each of the six fictional work reports states a growth target in its 主要预期目标
+    assert sorted(targets.loc[targets["target"] == "gdp_growth", "year"]) == list(range(2019, 2025))
     assert not list(tmp_path.glob(".*"))  # no temporary files left behind
 
 

@@ -36,15 +36,21 @@ _EXPORTS = {
     "Segmentation": "policytext.segmentation",
     "Token": "policytext.segmentation",
     "Alignment": "policytext.offsets",
+    "indicators": "policytext.numeric",
+    "find_numbers": "policytext.numeric",
+    "parse_number": "policytext.numeric",
+    "compare": "policytext.compare",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
+    from policytext import compare
     from policytext.cleaning import CleanConfig, CleanResult, clean
     from policytext.corpus import Corpus, Document
     from policytext.io.encoding import decode_bytes
     from policytext.io.read import read_corpus, read_text_file
+    from policytext.numeric import find_numbers, indicators, parse_number
     from policytext.offsets import Alignment
     from policytext.script.backend import UnsupportedConfigError, available_configs, opencc_info
     from policytext.script.convert import Conversion, convert, convert_with_offsets
@@ -56,7 +62,8 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'policytext' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    value = imported if module == f"policytext.{name}" else getattr(imported, name)
     globals()[name] = value
     return value
 

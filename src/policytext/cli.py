@@ -47,6 +47,7 @@ def _analyze(args: argparse.Namespace) -> int:
     import pandas as pd
 
     import policytext as pt
+    from policytext.compare import targets
     from policytext.script.backend import opencc_info
     from policytext.segmentation import tokens_frame
     from policytext.segmentation.backends import resolve_backend
@@ -68,6 +69,10 @@ def _analyze(args: argparse.Namespace) -> int:
     out = Path(args.out)
     written = _write_table(docs, out, "documents")
     written += _write_table(tokens_frame(corpus.doc_ids, segs), out, "tokens")
+    quantities = pt.indicators(corpus)
+    written += _write_table(quantities, out, "indicators")
+    if "year" in docs.columns:
+        written += _write_table(targets(corpus, table=quantities), out, "targets")
     problems = corpus.problems
     written += _write_table(problems, out, "errors")
     failed = int((problems["level"] == "error").sum())
@@ -80,6 +85,7 @@ def _analyze(args: argparse.Namespace) -> int:
         "warnings": int((problems["level"] == "warning").sum()),
         "characters": int(docs["n_chars"].sum()),
         "tokens": int(docs["n_tokens"].sum()),
+        "indicators": int((quantities["kind"] != "ordinal").sum()),
         "scripts": {str(k): int(v) for k, v in docs["script"].value_counts().sort_index().items()},
         "encodings": {
             str(k): int(v) for k, v in docs["encoding"].value_counts().sort_index().items()
@@ -95,7 +101,8 @@ def _analyze(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(
             f"{summary['documents']} documents read from {args.path} "
-            f"({summary['characters']:,} characters, {summary['tokens']:,} tokens), "
+            f"({summary['characters']:,} characters, {summary['tokens']:,} tokens, "
+            f"{summary['indicators']:,} numeric indicators), "
             f"{failed} failed, {summary['warnings']} warning(s)"
         )
         print(f"scripts: {summary['scripts']}; encodings: {summary['encodings']}")

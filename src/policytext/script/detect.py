@@ -8,6 +8,7 @@ are built once from the installed OpenCC; characters both configs change are ign
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -64,6 +65,16 @@ def _distinctive_sets() -> tuple[frozenset[str], frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _han_set() -> frozenset[str]:
     return frozenset(_han_chars())
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(_distinctive_sets()[0])) + "]")
+
+
+def contains_traditional(text: str) -> bool:
+    """True when ``text`` holds at least one Traditional-only character (one regex scan)."""
+    return _traditional_pattern().search(text) is not None
 
 
 def detect_script(
