@@ -53,6 +53,10 @@ def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixt
     quantities = pd.read_csv(tmp_path / "indicators.csv", keep_default_na=False)
     assert summary["indicators"] == int((quantities["kind"] != "ordinal").sum()) > 50
     assert all(texts[d][s:e] == t for d, t, s, e in quantities[["doc_id", "text", "start", "end"]].itertuples(index=False))
+    keywords = pd.read_csv(tmp_path / "keywords.csv", keep_default_na=False)
+    assert set(keywords["doc_id"]) == set(docs["doc_id"]) and (keywords["rank"] <= 20).all()
+    assert all(texts[d][s:e] == t for d, t, s, e in keywords[["doc_id", "term", "start", "end"]].itertuples(index=False))
+    assert (tmp_path / "formulations.csv").exists()
     targets = pd.read_csv(tmp_path / "targets.csv")
     # each of the six fictional work reports states a growth target in its 主要预期目标
     assert sorted(targets.loc[targets["target"] == "gdp_growth", "year"]) == list(range(2019, 2025))

@@ -40,6 +40,12 @@ _EXPORTS = {
     "find_numbers": "policytext.numeric",
     "parse_number": "policytext.numeric",
     "compare": "policytext.compare",
+    "keywords": "policytext.terms",
+    "discover_phrases": "policytext.terms",
+    "formulations": "policytext.terms",
+    "kwic": "policytext.terms",
+    "stopwords": "policytext.terms",
+    "PolicyTokenizer": "policytext.terms",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -56,6 +62,14 @@ if TYPE_CHECKING:
     from policytext.script.convert import Conversion, convert, convert_with_offsets
     from policytext.script.detect import ScriptDetection, detect_script
     from policytext.segmentation import Segmentation, Token, segment
+    from policytext.terms import (
+        PolicyTokenizer,
+        discover_phrases,
+        formulations,
+        keywords,
+        kwic,
+        stopwords,
+    )
 
 
 def __getattr__(name: str) -> Any:

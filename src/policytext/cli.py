@@ -69,6 +69,8 @@ def _analyze(args: argparse.Namespace) -> int:
     out = Path(args.out)
     written = _write_table(docs, out, "documents")
     written += _write_table(tokens_frame(corpus.doc_ids, segs), out, "tokens")
+    written += _write_table(pt.keywords(corpus, top=20), out, "keywords")
+    written += _write_table(pt.formulations(corpus), out, "formulations")
     quantities = pt.indicators(corpus)
     written += _write_table(quantities, out, "indicators")
     if "year" in docs.columns:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
+from policytext.frames import records_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +61,7 @@ def targets(
                     "start": row.start, "end": row.end, "sentence": row.sentence,
                 })
                 break
-    table = pd.DataFrame.from_records(records, columns=list(TARGET_COLUMNS))
+    table = records_frame(records, TARGET_COLUMNS)
     table = table.rename(columns={"year": by}) if by != "year" else table
     table = table.sort_values([by, "target"], kind="stable").reset_index(drop=True)
     if wide:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from policytext.frames import records_frame
 from policytext.numeric import resources as r
 from policytext.numeric.numerals import Number, find_numbers, fold
 
@@ -555,7 +556,6 @@ def indicators(data: str | Corpus | Sequence[str], *, doc_id: Any = None, conver
     ``convert="auto"`` reads text with any Traditional-only character through OpenCC t2s;
     ``False`` never converts (numerals are still read in either script).
     """
-    import pandas as pd
 
     from policytext.corpus import Corpus
 
@@ -568,7 +568,7 @@ def indicators(data: str | Corpus | Sequence[str], *, doc_id: Any = None, conver
     else:
         for position, text in enumerate(data):
             records.extend(_records(position, text, convert=convert))
-    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    frame = records_frame(records, COLUMNS)
     for column in ("value", "value_max", "value_base", "value_base_max"):
         frame[column] = frame[column].astype("float64")
     return frame

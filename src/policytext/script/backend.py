@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,10 +106,19 @@ def converter(config: str) -> Callable[[str], str]:
                 f"OpenCC config {name!r} could not be loaded by the installed "
                 f"{info.implementation} OpenCC: {exc}"
             ) from exc
-    convert: Callable[[str], str] = engine.convert
+    engine_convert: Callable[[str], str] = engine.convert
+
+    def convert(text: str) -> str:
+        # OpenCC takes UTF-8: a lone surrogate (broken UTF-16 in the source) becomes U+FFFD,
+        # one character for one, so offsets still hold
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
+        return engine_convert(text)
+
     return convert
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SEPARATOR = "\x01"  # passes through OpenCC untouched and never occurs in real text
 
 

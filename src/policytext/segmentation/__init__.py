@@ -10,6 +10,7 @@ terms such as 固本强基 and 供给侧结构性改革 in one piece.  Offsets a
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, overload
@@ -200,6 +201,9 @@ def _merge_overlaps(starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArra
     return starts[first], running_end[last], first
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def segment(
     text: str,
     *,
@@ -246,8 +250,11 @@ def segment(
             conversion = convert_with_offsets(text, str(config))
             analysis = conversion.text
             alignment = conversion.alignment
+    # a lone surrogate (broken UTF-16 in the source) cannot reach the Rust segmenter; one
+    # replacement character for one keeps every offset
+    cut_text = _SURROGATE.sub("\ufffd", analysis) if _SURROGATE.search(analysis) else analysis
     bounds = _fix_numbers(
-        analysis, _boundaries(engine.cut(analysis)) if analysis else np.zeros(1, dtype=np.int64)
+        analysis, _boundaries(engine.cut(cut_text)) if analysis else np.zeros(1, dtype=np.int64)
     )
     a_starts, a_ends = bounds[:-1], bounds[1:]
     if not keep_whitespace:

@@ -1,0 +1,222 @@
+"""Keywords per document: TF-IDF (a corpus's own document frequencies, or the bundled
+reference IDF for a single text) or TextRank, over policy terms, with fragments of longer
+recurring terms left out. :func:`keywords` returns a tidy DataFrame."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from policytext.frames import records_frame
+from policytext.terms import resources as r
+from policytext.terms.tokenize import PolicyTokenizer, TermTokens
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+    from policytext.corpus import Corpus
+
+KEYWORD_COLUMNS = ("doc_id", "rank", "term", "normalized", "score", "count", "start", "end")
+METHODS = ("tfidf", "textrank")
+#: a term is a fragment when at least this share of its occurrences lie inside one longer
+#: term that itself occurs at least FRAGMENT_MIN_COUNT times (本强基 inside 固本强基)
+FRAGMENT_SHARE = 0.8
+FRAGMENT_MIN_COUNT = 3
+
+
+def _documents(data: str | Corpus | Sequence[str]) -> tuple[list[Any], list[str]]:
+    from policytext.corpus import Corpus
+
+    if isinstance(data, str):
+        return [None], [data]
+    if isinstance(data, Corpus):
+        return list(data.doc_ids), list(data.texts)
+    texts = list(data)
+    return list(range(len(texts))), texts
+
+
+def phrase_list(phrases: Any, texts: Sequence[str]) -> tuple[str, ...]:
+    """Phrases given as words, a :func:`discover_phrases` table, or ``"discover"``."""
+    if phrases is None:
+        return ()
+    if isinstance(phrases, str):
+        if phrases != "discover":
+            raise ValueError(f"phrases must be 'discover', a list of words or a DataFrame, not {phrases!r}")
+        from policytext.terms.phrases import discover_phrases
+
+        phrases = discover_phrases(list(texts))
+    if hasattr(phrases, "columns"):
+        return tuple(phrases["phrase"])
+    return tuple(phrases)
+
+
+class Recurring:
+    """The terms of one text seen at least FRAGMENT_MIN_COUNT times, searchable by substring."""
+
+    def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
+        kept = [(t, n) for t, n in pairs if n >= FRAGMENT_MIN_COUNT]
+        self.terms = [t for t, _ in kept]
+        self.counts = [n for _, n in kept]
+        self.joined = "\x00".join(self.terms)
+        self.offsets = list(itertools.accumulate(len(t) + 1 for t in self.terms))
+
+    def containing(self, term: str) -> list[tuple[str, int]]:
+        """The longer recurring terms that contain ``term``, with their counts."""
+        found: dict[int, None] = {}
+        at = self.joined.find(term)
+        while at >= 0:
+            found[bisect.bisect_right(self.offsets, at)] = None
+            at = self.joined.find(term, at + 1)
+        return [(self.terms[i], self.counts[i]) for i in found if len(self.terms[i]) > len(term)]
+
+
+def is_fragment(term: str, recurring: Recurring, simplified: str) -> bool:
+    """Whether ``term`` mostly occurs inside one longer recurring term of the same text:
+    at least FRAGMENT_SHARE of its occurrences as a substring of ``simplified`` (the text
+    in Simplified) lie inside it."""
+    containing = recurring.containing(term)
+    if not containing:  # the common case: no need to scan the text
+        return False
+    occurrences = simplified.count(term)
+    return any(n * longer.count(term) >= FRAGMENT_SHARE * occurrences for longer, n in containing)
+
+
+@dataclass
+class _Scored:
+    """One document's vocabulary with scores and counts, in alphabetical order."""
+
+    terms: list[str]
+    scores: np.ndarray
+    counts: np.ndarray
+
+
+def _scored_from_counts(counts: Counter[str], weight: Callable[[str], float]) -> _Scored:
+    import numpy as np
+
+    terms = sorted(counts)
+    n = np.array([counts[t] for t in terms], dtype=float)
+    return _Scored(terms, n * np.array([weight(t) for t in terms], dtype=float), n)
+
+
+def _textrank(terms: Sequence[str], *, window: int, damping: float = 0.85, iterations: int = 60) -> dict[str, float]:
+    """PageRank over the co-occurrence graph of ``terms`` within ``window`` (deterministic
+    power iteration on a sparse matrix)."""
+    import numpy as np
+    from scipy import sparse
+
+    vocab = sorted(set(terms))
+    if not vocab:
+        return {}
+    index = {t: i for i, t in enumerate(vocab)}
+    ids = np.array([index[t] for t in terms], dtype=np.int64)
+    rows, cols = [], []
+    for k in range(1, window):
+        a, b = ids[:-k], ids[k:]
+        keep = a != b
+        rows += [a[keep], b[keep]]
+        cols += [b[keep], a[keep]]
+    size = len(vocab)
+    if rows:
+        row, col = np.concatenate(rows), np.concatenate(cols)
+    else:
+        row = col = np.zeros(0, dtype=np.int64)
+    weights = sparse.coo_matrix((np.ones(len(row)), (row, col)), shape=(size, size)).tocsr()
+    out = np.asarray(weights.sum(axis=1)).ravel()
+    out[out == 0] = 1
+    transition = sparse.diags(1 / out) @ weights
+    rank = np.full(size, 1 / size)
+    for _ in range(iterations):
+        rank = (1 - damping) / size + damping * (transition.T @ rank)
+    return {t: float(rank[i]) for t, i in index.items()}
+
+
+def _tfidf_scores(tokens: list[TermTokens], tokenizer: PolicyTokenizer, texts: Sequence[str]) -> list[_Scored]:
+    """count x (idf - 1) per document. The idf is scikit-learn's smoothed one without its
+    +1, so a term in every document (发展 in every work report) scores 0, not its count."""
+    if not any(t.terms for t in tokens):
+        return [_scored_from_counts(Counter(), float) for _ in texts]
+    if len(texts) == 1:
+        idf, unseen = r.reference_idf()
+        return [_scored_from_counts(Counter(tokens[0].terms), lambda t: idf.get(t, unseen) - 1)]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # the tokenizer as scikit-learn's analyzer: it already returns the final terms
+    vectorizer = TfidfVectorizer(analyzer=tokenizer, lowercase=False, norm=None)
+    matrix = vectorizer.fit_transform(texts).tocsr()
+    matrix.sort_indices()
+    names = vectorizer.get_feature_names_out().tolist()
+    idf = vectorizer.idf_
+    scored = []
+    for row in range(matrix.shape[0]):
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        columns, weights = matrix.indices[start:end], matrix.data[start:end]
+        counts = weights / idf[columns]
+        scored.append(_Scored([names[j] for j in columns.tolist()], weights - counts, counts.round()))
+    return scored
+
+
+def keywords(
+    data: str | Corpus | Sequence[str],
+    *,
+    top: int = 20,
+    method: str = "tfidf",
+    stopwords: Iterable[str] = r.DEFAULT_STOPWORDS,
+    phrases: Any = None,
+    window: int = 5,
+    fragments: bool = False,
+) -> pd.DataFrame:
+    """The ``top`` keywords of each document, as a tidy DataFrame (:data:`KEYWORD_COLUMNS`).
+
+    ``term`` is the first occurrence as written (Traditional stays Traditional),
+    ``normalized`` its Simplified form, ``count`` its occurrences as a term, ``start`` /
+    ``end`` the offsets of the first one. ``method="tfidf"`` weighs counts by the corpus's
+    own document frequencies (scikit-learn's TfidfVectorizer with
+    :class:`~policytext.terms.tokenize.PolicyTokenizer`), or for a single text by the
+    bundled reference IDF; ``"textrank"`` ranks terms by PageRank over co-occurrence within
+    ``window`` terms. ``stopwords``: tier names (function, filler, generic) or a set of
+    words. ``phrases``: words to keep whole, a :func:`discover_phrases` table, or
+    ``"discover"`` to find them in ``data`` first. Fragments of longer recurring terms
+    (本强基 inside 固本强基) are left out unless ``fragments=True``.
+    """
+    import numpy as np
+
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+    if top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
+    doc_ids, texts = _documents(data)
+    tokenizer = PolicyTokenizer(stopwords=stopwords, phrases=phrase_list(phrases, texts))
+    tokens = [tokenizer.terms(text) for text in texts]
+    if method == "tfidf":
+        scored = _tfidf_scores(tokens, tokenizer, texts)
+    else:
+        scored = []
+        for doc_tokens in tokens:
+            ranks = _textrank(doc_tokens.terms, window=window)
+            scored.append(_scored_from_counts(Counter(doc_tokens.terms), ranks.__getitem__))
+    tokenizer.forget()
+    records = []
+    for doc_id, text, doc_tokens, doc in zip(doc_ids, texts, tokens, scored):
+        # best first; the stable sort keeps ties in alphabetical order
+        order = np.argsort(-doc.scores, kind="stable").tolist()
+        recurring = Recurring((doc.terms[j], int(doc.counts[j])) for j in np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT))
+        rank = 0
+        for j in order:
+            term = doc.terms[j]
+            if not fragments and is_fragment(term, recurring, doc_tokens.simplified):
+                continue
+            rank += 1
+            i = doc_tokens.terms.index(term)
+            start, end = int(doc_tokens.starts[i]), int(doc_tokens.ends[i])
+            records.append({
+                "doc_id": doc_id, "rank": rank, "term": text[start:end], "normalized": term,
+                "score": float(doc.scores[j]), "count": int(doc.counts[j]), "start": start, "end": end,
+            })
+            if rank == top:
+                break
+    return records_frame(records, KEYWORD_COLUMNS)

@@ -1,0 +1,115 @@
+"""Policy terms of a text: segmentation with the lexicon and discovered phrases, minus
+stopwords, numbers and punctuation. :class:`PolicyTokenizer` is the picklable callable
+handed to scikit-learn; :func:`stopwords` builds the stopword set from tiers."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+from policytext.terms import resources as r
+
+
+def stopwords(
+    tiers: Iterable[str] = r.DEFAULT_STOPWORDS, *, extra: Iterable[str] = (), keep: Iterable[str] = ()
+) -> frozenset[str]:
+    """The union of the bundled ``tiers`` (function, filler, generic), plus ``extra`` words,
+    minus the words in ``keep``."""
+    words: set[str] = set()
+    for tier in tiers:
+        words |= r.stopword_tier(tier)
+    return frozenset((words | set(extra)) - set(keep))
+
+
+@dataclass(frozen=True)
+class TermTokens:
+    """The kept terms of one text: Simplified form and offsets into the text."""
+
+    terms: list[str]
+    starts: np.ndarray  # numpy int arrays, row-aligned with terms
+    ends: np.ndarray
+    simplified: str  # the whole text in Simplified (for substring counts)
+
+
+class PolicyTokenizer:
+    """``text -> list of terms`` for scikit-learn vectorizers (module-level, picklable).
+
+    Parameters are stored as given: ``stopwords`` (tier names, or a set of words),
+    ``phrases`` (extra words kept whole, e.g. from :func:`policytext.discover_phrases`),
+    ``lexicon`` (the bundled policy lexicon on/off), ``backend`` and ``min_chars``.
+    Results are memoised per text while the object lives, so fitting a vectorizer after
+    reading offsets does not segment twice; the memo is not pickled.
+    """
+
+    def __init__(
+        self,
+        *,
+        stopwords: Iterable[str] = r.DEFAULT_STOPWORDS,
+        phrases: Iterable[str] = (),
+        lexicon: bool = True,
+        backend: str = "auto",
+        min_chars: int = 2,
+    ) -> None:
+        self.stopwords = stopwords
+        self.phrases = phrases
+        self.lexicon = lexicon
+        self.backend = backend
+        self.min_chars = min_chars
+        self._memo: dict[str, TermTokens] = {}
+        self._verdicts: dict[str, bool] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_memo"], state["_verdicts"] = {}, {}
+        return state
+
+    def _stopword_set(self) -> frozenset[str]:
+        given = tuple(self.stopwords) if not isinstance(self.stopwords, str) else (self.stopwords,)
+        if all(word in r.STOPWORD_TIERS for word in given):
+            return stopwords(given)
+        return frozenset(given)
+
+    def terms(self, text: str) -> TermTokens:
+        cached = self._memo.get(text)
+        if cached is not None:
+            return cached
+        import numpy as np
+
+        from policytext.segmentation import segment
+
+        phrases = tuple(self.phrases)
+        seg = segment(text, userdict=phrases or None, lexicon=self.lexicon, backend=self.backend)
+        drop = self._stopword_set()
+        # single characters (的, 和, punctuation) are about half the tokens: drop them with
+        # numpy before any token string is built
+        a_starts, a_ends = seg.analysis_starts, seg.analysis_ends
+        candidates = np.flatnonzero((a_ends - a_starts) >= self.min_chars)
+        analysis = seg.analysis_text
+        words = [analysis[s:e] for s, e in zip(a_starts[candidates].tolist(), a_ends[candidates].tolist())]
+        # decided once per distinct word and remembered across texts (reports share words)
+        verdicts = self._verdicts
+        for word in set(words).difference(verdicts):
+            verdicts[word] = not (word in drop or r.NUMERIC.match(word) or not r.TERM.search(word))
+        keep = [verdicts[word] for word in words]
+        kept = candidates[np.array(keep, dtype=bool)] if words else candidates
+        result = TermTokens(list(itertools.compress(words, keep)), seg.starts[kept], seg.ends[kept], analysis)
+        self._memo[text] = result
+        return result
+
+    def __call__(self, text: str) -> list[str]:
+        return self.terms(text).terms
+
+    def forget(self) -> None:
+        """Drop the memo (a corpus of thousands of reports should not stay in memory)."""
+        self._memo.clear()
+        self._verdicts.clear()
+
+
+def tokenize(text: str) -> list[str]:
+    """The default policy terms of ``text`` (a module-level function, picklable; no memo)."""
+    return PolicyTokenizer()(text)
