@@ -53,3 +53,24 @@ def textworkshop_corpus():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def demo_dir() -> Path:
     return REPO / "corpora" / "demo"
+
+
+@pytest.fixture(scope="session")
+def national_corpus():  # type: ignore[no-untyped-def]
+    """The national work reports 1954–2025: the Wikisource layout (reports only, not the NPC
+    resolutions), with the textworkshop17 files for the years it lacks; docvars year,
+    decade and layout."""
+    import policytext as pt
+
+    wiki = pt.read_corpus(shared_path(WIKISOURCE))
+    wiki = wiki.subset(wiki.docvars["year_source"] == "docvars")
+    workshop = pt.read_corpus(shared_path(TEXTWORKSHOP), pattern="{year}政府工作报告_{speaker}*.txt")
+    have = set(wiki.docvars["year"].dropna().astype(int))
+    fills = [int(y) not in have and "摘要" not in str(p) for y, p in zip(workshop.docvars["year"], workshop.docvars["path"])]
+    workshop = workshop.subset(fills)
+    corpus = pt.Corpus.concat([
+        wiki.with_docvars(layout=["wikisource"] * len(wiki)),
+        workshop.with_docvars(layout=["textworkshop17"] * len(workshop)),
+    ]).clean()
+    years = corpus.docvars["year"].astype(int)
+    return corpus.with_docvars(year=years.tolist(), decade=(years // 10 * 10).tolist())

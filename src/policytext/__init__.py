@@ -46,6 +46,9 @@ _EXPORTS = {
     "kwic": "policytext.terms",
     "stopwords": "policytext.terms",
     "PolicyTokenizer": "policytext.terms",
+    "themes": "policytext.topics",
+    "TopicModel": "policytext.topics",
+    "plot": "policytext.plot",
 }
 
 __all__ = sorted(_EXPORTS)

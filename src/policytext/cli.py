@@ -71,6 +71,7 @@ def _analyze(args: argparse.Namespace) -> int:
     written += _write_table(tokens_frame(corpus.doc_ids, segs), out, "tokens")
     written += _write_table(pt.keywords(corpus, top=20), out, "keywords")
     written += _write_table(pt.formulations(corpus), out, "formulations")
+    written += _write_table(pt.themes(corpus), out, "themes")
     quantities = pt.indicators(corpus)
     written += _write_table(quantities, out, "indicators")
     if "year" in docs.columns:

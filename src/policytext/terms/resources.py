@@ -17,6 +17,8 @@ REFERENCE_IDF_FILE = "data/reference_idf.tsv"
 #: a term worth counting has a Han character or is a Latin acronym / code (5G, GDP)
 TERM = re.compile(r"[\u3400-\u9fff]|^[A-Za-z][A-Za-z0-9]+$|^[0-9]+[A-Za-z]+$")
 NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$")
+#: years and dates written in Chinese numerals (一九五四年, 二〇二五): not terms
+DATE_LIKE = re.compile(r"^[〇零一二三四五六七八九十]+[年月日]$|^[〇零一二三四五六七八九]{4,}")
 
 #: numbered formulations: 三个代表, 四个全面, 两个确立, 五位一体, 六稳, 三去一降一补
 NUMERAL_CHARS = "一二两三四五六七八九十"

@@ -94,7 +94,9 @@ class PolicyTokenizer:
         # decided once per distinct word and remembered across texts (reports share words)
         verdicts = self._verdicts
         for word in set(words).difference(verdicts):
-            verdicts[word] = not (word in drop or r.NUMERIC.match(word) or not r.TERM.search(word))
+            verdicts[word] = not (
+                word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or not r.TERM.search(word)
+            )
         keep = [verdicts[word] for word in words]
         kept = candidates[np.array(keep, dtype=bool)] if words else candidates
         result = TermTokens(list(itertools.compress(words, keep)), seg.starts[kept], seg.ends[kept], analysis)

@@ -1,0 +1,87 @@
+"""Trends, keyness, emerging/vanishing terms and similarity on small corpora of our own."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import policytext as pt
+from policytext.compare import keyness, similarity, spearman, trends, vanishing
+
+DOCS = {
+    2001: "推进乡镇企业发展。乡镇企业增加。农田水利建设。",
+    2002: "推进乡镇企业发展。农田水利建设。农田水利投入。",
+    2003: "推进乡村振兴建设。乡村振兴试点。农田水利建设。",
+    2004: "推进乡村振兴建设。乡村振兴覆盖。乡村振兴发展。",
+}
+
+
+@pytest.fixture
+def corpus() -> pt.Corpus:
+    years = list(DOCS)
+    return pt.Corpus(
+        list(DOCS.values()),
+        pd.DataFrame({"doc_id": [f"r{y}" for y in years], "year": years, "era": ["early", "early", "late", "late"],
+                      "speaker": ["甲", "甲", "乙", "乙"]}),
+    )
+
+
+def test_trends_count_per_group_with_zeros_and_docvars(corpus: pt.Corpus) -> None:
+    table = trends(corpus, ["乡村振兴", "鄉鎮企業"], by="year")
+    counts = {(r.year, r.term): r.count for r in table.itertuples()}
+    assert [counts[(y, "乡村振兴")] for y in DOCS] == [0, 0, 2, 3]
+    assert [counts[(y, "乡镇企业")] for y in DOCS] == [2, 1, 0, 0]  # asked in Traditional
+    row = table.iloc[0]
+    assert math.isclose(row["per_10k"], 1e4 * row["count"] / row["tokens"])
+    assert {"era", "speaker"} <= set(table.columns)  # docvars constant within a year come along
+
+
+def test_trends_by_era_sums_the_years(corpus: pt.Corpus) -> None:
+    table = trends(corpus, ["乡村振兴"], by="era").set_index("era")
+    assert table.loc["late", "count"] == 5 and table.loc["early", "count"] == 0
+    assert "speaker" in table.columns and "year" not in table.columns  # year varies within an era
+
+
+@pytest.mark.parametrize("measure", ["logodds", "chi2", "g2"])
+def test_keyness_puts_the_targets_own_terms_first(corpus: pt.Corpus, measure: str) -> None:
+    table = keyness(corpus, "late", "early", by="era", measure=measure, min_count=1)
+    assert table.iloc[0]["term"] == "乡村振兴"
+    assert table.iloc[-1]["score"] < 0  # terms of the reference come last, with negative scores
+    assert set(table.loc[table["term"] == "乡镇企业", "count_target"]) == {0}
+    assert table["target"].iloc[0] == "late" and table["reference"].iloc[0] == "early"
+
+
+def test_keyness_errors(corpus: pt.Corpus) -> None:
+    with pytest.raises(ValueError, match="measure"):
+        keyness(corpus, 2004, measure="tfidf")
+    with pytest.raises(ValueError, match="target"):
+        keyness(corpus, 1999)
+    with pytest.raises(KeyError, match="no docvar"):
+        keyness(corpus, 2004, by="region")
+
+
+def test_emerging_and_vanishing(corpus: pt.Corpus) -> None:
+    new = pt.compare.emerging(corpus, by="year", min_count=2)
+    first = {r.term: r.year for r in new.itertuples()}
+    assert first["乡村振兴"] == 2003 and first["乡镇企业"] == 2001
+    row = new[new["term"] == "乡村振兴"].iloc[0]
+    assert row["persistence"] == 1.0 and row["rank"] >= 1
+    gone = vanishing(corpus, by="year", min_count=1)
+    last = {r.term: r.year for r in gone.itertuples()}
+    assert last["乡镇企业"] == 2002 and last["农田水利"] == 2003
+
+
+def test_similarity_is_square_symmetric_and_labelled(corpus: pt.Corpus) -> None:
+    table = similarity(corpus, by="year")
+    assert list(table.index) == list(table.columns) == list(DOCS)
+    assert table.index.name == "year"
+    assert all(math.isclose(table.iloc[i, i], 1.0) for i in range(len(table)))
+    assert math.isclose(table.loc[2001, 2004], table.loc[2004, 2001])
+    assert table.loc[2001, 2002] > table.loc[2001, 2004]
+
+
+def test_spearman() -> None:
+    assert math.isclose(spearman([1, 2, 3], [3, 2, 1]), -1.0)
+    assert math.isclose(spearman([1, 2, 3, 4], [1, 3, 2, 4]), 0.8)
