@@ -37,7 +37,7 @@ def test_import_prints_nothing_to_stderr() -> None:
 
 
 def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["analyze", str(demo_dir), "--out", str(tmp_path)]) == 0
+    assert main(["analyze", str(demo_dir), "--out", str(tmp_path), "--tokens"]) == 0
     summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
     assert summary["documents"] == 8 and summary["failed"] == 0
     assert summary["scripts"] == {"simplified": 6, "traditional": 2}
@@ -56,11 +56,12 @@ def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixt
     keywords = pd.read_csv(tmp_path / "keywords.csv", keep_default_na=False)
     assert set(keywords["doc_id"]) == set(docs["doc_id"]) and (keywords["rank"] <= 20).all()
     assert all(texts[d][s:e] == t for d, t, s, e in keywords[["doc_id", "term", "start", "end"]].itertuples(index=False))
-    assert (tmp_path / "formulations.csv").exists()
+    assert (tmp_path / "formulations.csv").exists() and (tmp_path / "themes.csv").exists()
     targets = pd.read_csv(tmp_path / "targets.csv")
     # each of the six fictional work reports states a growth target in its 主要预期目标
     assert sorted(targets.loc[targets["target"] == "gdp_growth", "year"]) == list(range(2019, 2025))
-    assert not list(tmp_path.glob(".*"))  # no temporary files left behind
+    assert sorted(pd.read_csv(tmp_path / "similarity.csv")["year"]) == list(range(2019, 2025))
+    assert not list(tmp_path.glob(".*.*"))  # no temporary files left behind
 
 
 def test_analyze_exit_codes(tmp_path: Path) -> None:

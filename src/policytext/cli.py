@@ -21,6 +21,9 @@ def _atomic_write(path: Path, write: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a table is an ordinary file
     try:
         write(tmp)
         os.replace(tmp, path)
@@ -47,11 +50,12 @@ def _analyze(args: argparse.Namespace) -> int:
     import pandas as pd
 
     import policytext as pt
-    from policytext.compare import targets
+    from policytext.batch import run_analysis
     from policytext.script.backend import opencc_info
-    from policytext.segmentation import tokens_frame
     from policytext.segmentation.backends import resolve_backend
 
+    if args.jobs < 1:
+        raise ValueError(f"--jobs must be at least 1, not {args.jobs}")
     started = time.perf_counter()
     corpus = pt.read_corpus(
         args.path,
@@ -60,58 +64,53 @@ def _analyze(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         text_field=args.text_field,
     )
-    corpus = corpus.clean().detect_script()
-    segs = corpus.segment(backend=args.backend, userdict=args.userdict)
-    docs = corpus.docvars
-    docs["n_chars"] = [len(t) for t in corpus.texts]
-    docs["n_tokens"] = [len(s) for s in segs]
-    docs["text"] = list(corpus.texts)
     out = Path(args.out)
-    written = _write_table(docs, out, "documents")
-    written += _write_table(tokens_frame(corpus.doc_ids, segs), out, "tokens")
-    written += _write_table(pt.keywords(corpus, top=20), out, "keywords")
-    written += _write_table(pt.formulations(corpus), out, "formulations")
-    written += _write_table(pt.themes(corpus), out, "themes")
-    quantities = pt.indicators(corpus)
-    written += _write_table(quantities, out, "indicators")
-    if "year" in docs.columns:
-        written += _write_table(targets(corpus, table=quantities), out, "targets")
-    problems = corpus.problems
-    written += _write_table(problems, out, "errors")
-    failed = int((problems["level"] == "error").sum())
-    years = docs["year"].dropna() if "year" in docs.columns else pd.Series(dtype="Int64")
+    result = run_analysis(
+        corpus,
+        out,
+        backend=args.backend,
+        userdict=args.userdict,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        cache=None if args.no_cache else out / ".policytext-cache",
+        progress=not args.quiet,
+        title=f"policytext: {Path(args.path).name}",
+    )
+    written = list(result.written)
+    if args.tokens:
+        from policytext.segmentation import tokens_frame
+
+        docs = pd.read_csv(out / "documents.csv", keep_default_na=False)
+        cleaned = pt.Corpus(list(docs["text"]), docs[["doc_id"]])
+        written += _write_table(tokens_frame(cleaned.doc_ids, cleaned.segment(backend=args.backend)), out, "tokens")
+    _atomic_write(out / "report.html", lambda p: Path(p).write_text(result.report, encoding="utf-8"))
     info = opencc_info()
+    docs = pd.read_csv(out / "documents.csv", usecols=lambda c: c in ("script", "encoding"), keep_default_na=False)
     summary = {
         "path": str(args.path),
-        "documents": len(corpus),
-        "failed": failed,
-        "warnings": int((problems["level"] == "warning").sum()),
-        "characters": int(docs["n_chars"].sum()),
-        "tokens": int(docs["n_tokens"].sum()),
-        "indicators": int((quantities["kind"] != "ordinal").sum()),
-        "scripts": {str(k): int(v) for k, v in docs["script"].value_counts().sort_index().items()},
-        "encodings": {
-            str(k): int(v) for k, v in docs["encoding"].value_counts().sort_index().items()
-        },
-        "years": [int(years.min()), int(years.max())] if len(years) else None,
+        **result.summary,
+        "scripts": {str(k): int(v) for k, v in docs["script"].value_counts().sort_index().items()} if "script" in docs else {},
+        "encodings": {str(k): int(v) for k, v in docs["encoding"].value_counts().sort_index().items()}
+        if "encoding" in docs
+        else {},
         "opencc": f"{info.implementation} {info.version}",
         "segmenter": resolve_backend(args.backend),
         "seconds": round(time.perf_counter() - started, 3),
-        "tables": written,
+        "tables": [*written, "report.html"],
     }
-    text = json.dumps(summary, ensure_ascii=False, indent=2)
+    text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
     _atomic_write(out / "summary.json", lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
+    failed = result.failed
     if not args.quiet:
         print(
             f"{summary['documents']} documents read from {args.path} "
-            f"({summary['characters']:,} characters, {summary['tokens']:,} tokens, "
-            f"{summary['indicators']:,} numeric indicators), "
-            f"{failed} failed, {summary['warnings']} warning(s)"
+            f"({summary['characters']:,} characters, {summary['indicators']:,} numeric indicators; "
+            f"{summary['from cache']} from the cache), {failed} failed, {summary['warnings']} warning(s)"
         )
         print(f"scripts: {summary['scripts']}; encodings: {summary['encodings']}")
-        for row in problems.itertuples():
+        for row in pd.read_csv(out / "errors.csv", keep_default_na=False).itertuples():
             print(f"  {row.level}: {row.path}: {row.reason}", file=sys.stderr)
-        print(f"tables written to {out}/: {', '.join(written)}, summary.json")
+        print(f"written to {out}/: {', '.join(summary['tables'])}, summary.json")
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
@@ -143,6 +142,23 @@ def _segment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _keywords(args: argparse.Namespace) -> int:
+    from policytext.terms import keywords
+
+    table = keywords(_read_input(args.file), top=args.top, method=args.method)
+    table.drop(columns=["doc_id"]).to_csv(sys.stdout, sep="\t", index=False)
+    return EXIT_OK
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    from policytext.numeric import indicators
+
+    table = indicators(_read_input(args.file))
+    columns = ["start", "end", "text", "indicator", "value", "value_max", "unit", "qualifier", "direction", "status", "kind", "time_ref"]
+    table[columns].to_csv(sys.stdout, sep="\t", index=False)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policytext",
@@ -154,12 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser(
         "analyze",
         help="analyse an archive (folder, .jsonl, .csv, .parquet) into tables",
-        description="Read every document of PATH, clean it, detect its script and segment "
-        "it, then write to OUT: documents (one row per document, with docvars), tokens "
-        "(offsets into each cleaned text, in its original script), errors (files that "
-        "could not be read, with the reason) as CSV (and Parquet when pyarrow is "
-        "installed), and summary.json. Exit status: 0 when every document was read, "
-        "2 when some failed, 1 on a usage error.",
+        description="Read every document of PATH; clean it, detect its script, segment it, "
+        "and extract keywords, formulations, policy themes and numeric indicators; then "
+        "merge corpus statistics and write to OUT: documents (one row per document, with "
+        "docvars), keywords, formulations, themes, indicators, targets (when years are "
+        "known), emerging and similarity (when there are several years), errors (what could "
+        "not be read or analysed, with the reason) as CSV (and Parquet when pyarrow is "
+        "installed), a self-contained report.html and summary.json. Per-document results "
+        "are cached by content in OUT/.policytext-cache, so a re-run only analyses what "
+        "changed. Exit status: 0 when every document succeeded, 2 when some failed, 1 on a "
+        "usage error.",
     )
     a.add_argument("path", help="folder or file to analyse")
     a.add_argument("--out", required=True, help="output folder (created if missing)")
@@ -172,10 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--encoding", help="force this encoding instead of detecting it")
     a.add_argument("--text-field", help="field holding the text in .jsonl/.csv/.parquet records")
     a.add_argument(
-        "--backend", default="jieba", choices=["jieba", "rjieba"], help="segmenter (default: jieba)"
+        "--backend", default="auto", choices=["auto", "jieba", "rjieba"],
+        help="segmenter (default: auto = rjieba when installed, else jieba)",
     )
     a.add_argument("--userdict", help="extra words for the segmenter (jieba dictionary format)")
-    a.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    a.add_argument("--jobs", type=int, default=1, help="worker processes for the per-document analysis (default: 1)")
+    a.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the per-document analysis on a Dask distributed cluster (tcp://host:8786)")
+    a.add_argument("--no-cache", action="store_true",
+                   help="do not reuse or store per-document results in OUT/.policytext-cache")
+    a.add_argument("--tokens", action="store_true", help="also write the tokens table (large for big archives)")
+    a.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress count)")
     a.set_defaults(func=_analyze)
 
     c = sub.add_parser("convert", help="convert a file or stdin with an OpenCC config")
@@ -192,6 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--backend", default="auto", choices=["auto", "jieba", "rjieba"])
     s.add_argument("--userdict", help="extra words (jieba dictionary format)")
     s.set_defaults(func=_segment)
+
+    k = sub.add_parser("keywords", help="keywords of a file or stdin (tab-separated)")
+    k.add_argument("file", nargs="?", help="input file (default: stdin)")
+    k.add_argument("--top", type=int, default=20, help="how many (default: 20)")
+    k.add_argument("--method", default="tfidf", choices=["tfidf", "textrank"])
+    k.set_defaults(func=_keywords)
+
+    n = sub.add_parser("indicators", help="numeric indicators of a file or stdin (tab-separated)")
+    n.add_argument("file", nargs="?", help="input file (default: stdin)")
+    n.set_defaults(func=_indicators)
     return parser
 
 

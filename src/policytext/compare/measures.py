@@ -200,14 +200,22 @@ def similarity(
 ) -> pd.DataFrame:
     """Cosine similarity between groups over TF-IDF of their summed term counts: a square
     DataFrame whose index and columns are the groups."""
+    import numpy as np
     import pandas as pd
-    from sklearn.feature_extraction.text import TfidfTransformer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from scipy import sparse
 
     counts = counts or term_counts(corpus, stopwords=stopwords)
     groups, matrix, _ = counts.grouped(group_keys(corpus, by))
-    weights = TfidfTransformer(sublinear_tf=True).fit_transform(matrix)
-    frame = pd.DataFrame(cosine_similarity(weights), index=groups, columns=groups)
+    # TF-IDF as scikit-learn's TfidfTransformer(sublinear_tf=True) computes it, written
+    # out: importing scikit-learn costs a batch run more than the arithmetic
+    tf = matrix.tocsr(copy=True)
+    tf.data = 1 + np.log(tf.data)
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    idf = np.log((1 + tf.shape[0]) / (1 + df)) + 1
+    weights = tf @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    weights = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ weights
+    frame = pd.DataFrame((weights @ weights.T).toarray(), index=groups, columns=groups)
     frame.index.name = by if isinstance(by, str) else "group"
     frame.columns.name = frame.index.name
     return frame

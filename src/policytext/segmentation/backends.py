@@ -92,7 +92,14 @@ def userdict_entries(userdict: str | os.PathLike[str] | Iterable[str] | None) ->
                 return tuple(_parse_entries(fh, path))
         except OSError as exc:
             raise FileNotFoundError(f"user dictionary {path!r} cannot be read: {exc}") from exc
+    if isinstance(userdict, tuple):
+        return _tuple_entries(userdict)  # batch runs pass the same words for every document
     return tuple(_parse_entries(userdict, "userdict"))
+
+
+@functools.lru_cache(maxsize=8)
+def _tuple_entries(words: tuple[str, ...]) -> tuple[Entry, ...]:
+    return tuple(_parse_entries(words, "userdict"))
 
 
 class JiebaBackend:

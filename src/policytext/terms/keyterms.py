@@ -160,6 +160,42 @@ def _tfidf_scores(tokens: list[TermTokens], tokenizer: PolicyTokenizer, texts: S
     return scored
 
 
+def idf_scored(counts: Counter[str], idf: Callable[[list[str]], np.ndarray]) -> _Scored:
+    """count x (idf - 1) for one document's term counts; ``idf`` gives scikit-learn's
+    smoothed idf of a list of terms as an array (the batch pipeline merges document
+    frequencies itself)."""
+    import numpy as np
+
+    terms = sorted(counts)
+    n = np.fromiter((counts[t] for t in terms), dtype=float, count=len(terms))
+    return _Scored(terms, n * (idf(terms) - 1), n)
+
+
+def rank_terms(
+    doc_id: Any, text: str, doc_tokens: TermTokens, doc: _Scored, *, top: int, fragments: bool = False
+) -> list[dict[str, Any]]:
+    """The ``top`` keyword records of one document, best first, fragments skipped."""
+    import numpy as np
+
+    # best first; the stable sort keeps ties in alphabetical order
+    order = np.argsort(-doc.scores, kind="stable").tolist()
+    recurring = Recurring((doc.terms[j], int(doc.counts[j])) for j in np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT))
+    records: list[dict[str, Any]] = []
+    for j in order:
+        term = doc.terms[j]
+        if not fragments and is_fragment(term, recurring, doc_tokens.simplified):
+            continue
+        i = doc_tokens.terms.index(term)
+        start, end = int(doc_tokens.starts[i]), int(doc_tokens.ends[i])
+        records.append({
+            "doc_id": doc_id, "rank": len(records) + 1, "term": text[start:end], "normalized": term,
+            "score": float(doc.scores[j]), "count": int(doc.counts[j]), "start": start, "end": end,
+        })
+        if len(records) == top:
+            break
+    return records
+
+
 def keywords(
     data: str | Corpus | Sequence[str],
     *,
@@ -183,7 +219,6 @@ def keywords(
     ``"discover"`` to find them in ``data`` first. Fragments of longer recurring terms
     (本强基 inside 固本强基) are left out unless ``fragments=True``.
     """
-    import numpy as np
 
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
@@ -202,21 +237,5 @@ def keywords(
     tokenizer.forget()
     records = []
     for doc_id, text, doc_tokens, doc in zip(doc_ids, texts, tokens, scored):
-        # best first; the stable sort keeps ties in alphabetical order
-        order = np.argsort(-doc.scores, kind="stable").tolist()
-        recurring = Recurring((doc.terms[j], int(doc.counts[j])) for j in np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT))
-        rank = 0
-        for j in order:
-            term = doc.terms[j]
-            if not fragments and is_fragment(term, recurring, doc_tokens.simplified):
-                continue
-            rank += 1
-            i = doc_tokens.terms.index(term)
-            start, end = int(doc_tokens.starts[i]), int(doc_tokens.ends[i])
-            records.append({
-                "doc_id": doc_id, "rank": rank, "term": text[start:end], "normalized": term,
-                "score": float(doc.scores[j]), "count": int(doc.counts[j]), "start": start, "end": end,
-            })
-            if rank == top:
-                break
+        records.extend(rank_terms(doc_id, text, doc_tokens, doc, top=top, fragments=fragments))
     return records_frame(records, KEYWORD_COLUMNS)

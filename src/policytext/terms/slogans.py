@@ -4,8 +4,9 @@ short quoted slogans, counted per document with the offsets of each occurrence
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policytext.frames import records_frame
@@ -32,7 +33,8 @@ def _simplified(text: str) -> tuple[str, Any]:
     return conversion.text, conversion.to_original
 
 
-def _forms_pattern(forms: Sequence[str]) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=256)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
     """One pattern for all forms, longest first (三个代表重要思想 is not also 三个代表), never
     inside a longer numeral (九五 in 一九九五). A form of numerals only (九五, 十四五) is
     ambiguous bare, so only its quoted occurrences count."""
@@ -52,8 +54,21 @@ def _forms_pattern(forms: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(branches))
 
 
+def quoted_forms(simplified: str) -> tuple[set[str], set[str]]:
+    """The numbered forms and the other slogans a (Simplified) text writes in quotes."""
+    numbered: set[str] = set()
+    slogans: set[str] = set()
+    for m in r.QUOTED.finditer(simplified):
+        inner = next(g for g in m.groups() if g is not None)
+        (numbered if r.NUMBERED.fullmatch(inner) else slogans).add(inner)
+    return numbered, slogans
+
+
 def formulations(
-    data: str | Corpus | Sequence[str], *, known: Sequence[str] = (), quoted: bool = True
+    data: str | Corpus | Sequence[str],
+    *,
+    known: Iterable[str] = (),
+    quoted: bool = True,
 ) -> pd.DataFrame:
     """Formulations per document: one row per (document, formulation) with its ``count``,
     the offsets of the first occurrence and ``starts`` of all of them (in the text as
@@ -61,41 +76,61 @@ def formulations(
 
     ``pattern`` says what kind it is: ``numbered`` (a numeral and short words, 三个代表,
     六稳, 三去一降一补) or ``quoted`` (any other short “…” / 「…」 span). A numbered form
-    counts when the corpus writes it in quotes at least once (that is how reports
-    introduce a 提法) or when it is in ``known``; every occurrence is then counted, quoted
-    or not. ``quoted=False`` leaves the other quoted slogans out.
+    counts in every document once the corpus writes it in quotes at least once (that is
+    how reports introduce a 提法) or when it is in ``known``; every occurrence is then
+    counted, quoted or not. Another slogan counts in the documents that quote it (all its
+    occurrences there). ``quoted=False`` leaves those slogans out.
     """
-
     from policytext.terms.keyterms import _documents
 
     doc_ids, texts = _documents(data)
     simplified = [_simplified(t) for t in texts]
-    numbered: set[str] = set(known)
-    slogans: set[str] = set()
-    for s, _ in simplified:
-        for m in r.QUOTED.finditer(s):
-            inner = next(g for g in m.groups() if g is not None)
-            (numbered if r.NUMBERED.fullmatch(inner) else slogans).add(inner)
-    slogans -= numbered
-    forms = [(f, "numbered") for f in sorted(numbered)] + ([(f, "quoted") for f in sorted(slogans)] if quoted else [])
+    found = [quoted_forms(s) for s, _ in simplified]
+    numbered = frozenset(known).union(*(n for n, _ in found))
     records = []
-    if forms:
-        pattern = _forms_pattern([f for f, _ in forms])
-        kinds = dict(forms)
-        for doc_id, text, (s, to_original) in zip(doc_ids, texts, simplified):
-            spans: dict[str, list[tuple[int, int]]] = {}
-            for m in pattern.finditer(s):
+    for doc_id, text, converted, (_, own) in zip(doc_ids, texts, simplified, found):
+        records.extend(_count_forms(doc_id, text, converted, numbered, frozenset(own - numbered) if quoted else frozenset()))
+    return records_frame(records, FORMULATION_COLUMNS)
+
+
+def formulation_records(doc_id: Any, text: str, *, known: frozenset[str]) -> list[dict[str, Any]]:
+    """One document's formulation rows, given the numbered forms the whole corpus knows
+    (the batch pipeline's second pass; :func:`formulations` does the same for a corpus)."""
+    converted = _simplified(text)
+    _, own = quoted_forms(converted[0])
+    return _count_forms(doc_id, text, converted, known, frozenset(own - known))
+
+
+def _count_forms(
+    doc_id: Any, text: str, converted: tuple[str, Any], numbered: frozenset[str], slogans: frozenset[str]
+) -> list[dict[str, Any]]:
+    s, to_original = converted
+    records: list[dict[str, Any]] = []
+    if numbered or slogans:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        taken: list[tuple[int, int]] = []
+        # the document's own slogans first (a small pattern), then the corpus's numbered
+        # forms (one pattern, compiled once) outside them: 三个代表重要思想 is not also 三个代表
+        for forms in (slogans, numbered):
+            if not forms:
+                continue
+            for m in _forms_pattern(forms).finditer(s):
                 form = m.group("bare") or m.group("quoted")
                 start = m.start("bare") if m.group("bare") else m.start("quoted")
                 end = start + len(form)
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                if forms is slogans:
+                    taken.append((start, end))
                 spans.setdefault(form, []).append((start, end) if to_original is None else to_original(start, end))
-            for form, occurrences in sorted(spans.items(), key=lambda item: (-len(item[1]), item[0])):
-                start, end = occurrences[0]
-                records.append({
-                    "doc_id": doc_id, "term": text[start:end], "normalized": form, "pattern": kinds[form],
-                    "count": len(occurrences), "start": start, "end": end, "starts": [a for a, _ in occurrences],
-                })
-    return records_frame(records, FORMULATION_COLUMNS)
+        for form, occurrences in sorted(spans.items(), key=lambda item: (-len(item[1]), item[0])):
+            start, end = occurrences[0]
+            records.append({
+                "doc_id": doc_id, "term": text[start:end], "normalized": form,
+                "pattern": "numbered" if form in numbered else "quoted",
+                "count": len(occurrences), "start": start, "end": end, "starts": [a for a, _ in occurrences],
+            })
+    return records
 
 
 def kwic(data: str | Corpus | Sequence[str], term: str, *, window: int = 20) -> pd.DataFrame:

@@ -1,0 +1,371 @@
+"""A batch run over an archive: read, analyse every document (in worker processes, reusing
+a content-hash cache), merge corpus statistics from per-document counts, and return the
+tables and the report. The CLI's ``analyze`` is a thin wrapper around :func:`run_analysis`."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from policytext.batch.document import DocResult, Options, analyze_document, content_key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from policytext.corpus import Corpus
+
+CACHE_FOLDER = ".policytext-cache"
+
+
+@dataclass
+class RunResult:
+    written: list[str]  # the table files written to the output folder
+    report: str
+    summary: dict[str, Any]
+    failed: int
+
+
+def _safe_analyze(doc_id: str, raw: str, options: Options) -> DocResult | str:
+    """A worker's job: the result, or the error message (one bad document never stops a run)."""
+    try:
+        return analyze_document(doc_id, raw, options)
+    except Exception as exc:  # the reason goes into the errors table
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _options(backend: str, userdict: Any) -> Options:
+    from policytext.script.convert import convert
+    from policytext.segmentation.backends import userdict_entries
+    from policytext.topics import bundled_themes
+
+    themes = {key: tuple(dict.fromkeys(convert(t, "t2s") for t in spec["terms"])) for key, spec in bundled_themes().items()}
+    words = tuple(word if freq is None else f"{word} {freq}" for word, freq, _ in userdict_entries(userdict))
+    return Options(
+        backend=backend, userdict=words, theme_terms=tuple(sorted({t for ts in themes.values() for t in ts})),
+        theme_map=tuple(themes.items()),
+    )
+
+
+class _Progress:
+    """A one-line progress count on stderr, only for a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        if self.enabled:
+            sys.stderr.write(f"\ranalysed {self.done}/{self.total} documents")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def _cache_path(root: Path, key: str) -> Path:
+    return root / key[:2] / f"{key}.pkl"
+
+
+def _store(path: Path, result: DocResult) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+class _Engine:
+    """Runs the per-document analysis: in this process, in local worker processes, or on a
+    Dask distributed cluster; results always come back in input order."""
+
+    def __init__(self, jobs: int, scheduler: str | None) -> None:
+        self.jobs, self.scheduler = jobs, scheduler
+        self._pool: ProcessPoolExecutor | None = None
+        self._client: Any = None
+        if scheduler:
+            try:
+                from dask.distributed import Client
+            except ImportError as exc:
+                raise ValueError('--scheduler needs dask.distributed: pip install "policytext[dask]"') from exc
+            self._client = Client(scheduler)
+        elif jobs > 1:
+            self._pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def map(self, ids: list[str], texts: list[str], options: Options) -> list[DocResult | str]:
+        if not ids:
+            return []
+        if self._client is not None:
+            futures = self._client.map(_safe_analyze, ids, texts, [options] * len(ids), pure=False)
+            return list(self._client.gather(futures))
+        if self._pool is not None and len(ids) > 1:
+            size = max(1, len(ids) // (self.jobs * 4))
+            return list(self._pool.map(_safe_analyze, ids, texts, [options] * len(ids), chunksize=size))
+        return [_safe_analyze(i, t, options) for i, t in zip(ids, texts)]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+        if self._client is not None:
+            self._client.close()
+
+
+def _load(path: Path) -> DocResult | None:
+    try:
+        with open(path, "rb") as fh:
+            result = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # a damaged or foreign entry is recomputed
+    return result if isinstance(result, DocResult) else None
+
+
+def _idf_function(n: int, frequencies: Counter[str]) -> Callable[[list[str]], Any]:
+    """Terms → their smoothed idf (an array): from the archive's own document frequencies,
+    or for a single document from the bundled reference IDF."""
+    import numpy as np
+
+    from policytext.terms import resources as tr
+
+    if n == 1:  # a single text has no corpus of its own
+        reference, unseen = tr.reference_idf()
+        return lambda terms: np.fromiter((reference.get(t, unseen) for t in terms), dtype=float, count=len(terms))
+
+    def idf(terms: list[str]) -> Any:
+        df = np.fromiter((frequencies[t] for t in terms), dtype=float, count=len(terms))
+        return np.log((1 + n) / (1 + df)) + 1
+
+    return idf
+
+
+def _chunks(n: int, size: int) -> Iterable[range]:
+    for start in range(0, n, size):
+        yield range(start, min(n, start + size))
+
+
+def run_analysis(
+    corpus: Corpus, out: Path, *, backend: str = "auto", userdict: Any = None, jobs: int = 1,
+    scheduler: str | None = None, cache: Path | None = None, progress: bool = False, keywords_top: int = 20,
+    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 48,
+) -> RunResult:
+    """Analyse every document of ``corpus`` (raw texts, as read) and write the tables to ``out``.
+
+    Documents are analysed in chunks; each result goes to the content-hash ``cache`` (a
+    temporary folder when None) and its rows straight to the table files, so memory holds
+    one chunk, corpus-level counts (document frequencies, per-year term counts) and up to
+    ``memory_mb`` of document text kept for the second pass (keywords and formulations,
+    which need those counts); beyond that the second pass reads results back from the store.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from policytext.batch.tables import TableWriter
+    from policytext.compare import TermCounts, targets
+    from policytext.compare.measures import emerging, similarity
+    from policytext.corpus import Corpus
+    from policytext.frames import records_frame
+    from policytext.numeric import COLUMNS as INDICATOR_COLUMNS
+    from policytext.terms import FORMULATION_COLUMNS, KEYWORD_COLUMNS
+    from policytext.terms.keyterms import idf_scored, rank_terms
+    from policytext.terms.slogans import formulation_records
+
+    started = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    options = _options(backend, userdict)
+    store = cache or Path(tempfile.mkdtemp(prefix=".policytext-work-", dir=out))
+    theme_keys = [key for key, _ in options.theme_map]
+    writers = {name: TableWriter(out, name) for name in ("documents", "themes", "indicators", "keywords", "formulations")}
+    preview: dict[str, list[pd.DataFrame]] = {name: [] for name in writers}
+    engine = _Engine(jobs, scheduler)
+    bar = _Progress(len(corpus), progress)
+    docvars = corpus.docvars
+    keys = [content_key(t, options) for t in corpus.texts]
+    analysed: list[int] = []
+    failures: list[dict[str, Any]] = []
+    frequencies: Counter[str] = Counter()
+    by_year: dict[Any, Counter[str]] = {}
+    words_by_year: Counter[Any] = Counter()
+    target_rows: list[dict[str, Any]] = []
+    theme_frames: list[pd.DataFrame] = []
+    numbered: set[str] = set()
+    cached = quantities = characters = held_chars = 0
+    # results kept in memory for the second pass, up to a budget of document text; the rest
+    # is read back from the store (the cache, or a temporary folder)
+    held: dict[int, DocResult] = {}
+    memory_chars = memory_mb * 1_000_000 // 3
+    has_year = "year" in docvars.columns
+
+    def keep(name: str, frame: pd.DataFrame) -> None:
+        writers[name].write(frame)
+        if sum(len(f) for f in preview[name]) < 400:
+            preview[name].append(frame.head(400))
+
+    try:
+        for chunk in _chunks(len(corpus), chunk_size):
+            results: dict[int, DocResult | str] = {}
+            todo = []
+            for i in chunk:
+                found = _load(_cache_path(store, keys[i])) if _cache_path(store, keys[i]).exists() else None
+                if found is not None and found.doc_id == corpus.doc_ids[i]:
+                    results[i] = found
+                    cached += 1
+                else:
+                    todo.append(i)
+            computed = engine.map([corpus.doc_ids[i] for i in todo], [corpus.texts[i] for i in todo], options)
+            for i, result in zip(todo, computed):
+                results[i] = result
+                if isinstance(result, DocResult) and (cache is not None or held_chars + len(result.text) > memory_chars):
+                    _store(_cache_path(store, keys[i]), result)
+            doc_rows, theme_rows, indicator_rows = [], [], []
+            for i in chunk:
+                result = results[i]
+                bar.step()
+                if isinstance(result, str):
+                    failures.append({"path": docvars.at[i, "path"] if "path" in docvars.columns else "",
+                                     "doc_id": corpus.doc_ids[i], "level": "error", "reason": f"analysis failed: {result}"})
+                    continue
+                analysed.append(i)
+                if held_chars + len(result.text) <= memory_chars:  # kept for the second pass
+                    held[i] = result
+                    held_chars += len(result.text)
+                row: dict[str, Any] = {str(k): v for k, v in docvars.iloc[i].items()}
+                doc_rows.append({**row, **result.row, "text": result.text})
+                theme_rows.append({"doc_id": result.doc_id, "tokens": result.words,
+                                   **{k: 1e4 * result.themes[k] / result.words if result.words else 0.0 for k in theme_keys}})
+                indicator_rows.extend(result.indicators)
+                quantities += sum(1 for r in result.indicators if r["kind"] != "ordinal")
+                characters += int(result.row["n_chars"])
+                target_rows.extend(r for r in result.indicators if r["status"] == "target" and r["section"] != "review")
+                frequencies.update(result.term_counts.keys())
+                numbered |= result.quoted_numbered
+                year: Any = docvars.at[i, "year"] if has_year else None
+                if year is not None and not pd.isna(year):
+                    by_year.setdefault(year, Counter()).update(result.term_counts)
+                    words_by_year[year] += result.words
+            if doc_rows:
+                keep("documents", pd.DataFrame(doc_rows))
+                themes_chunk = records_frame(theme_rows, ("doc_id", "tokens", *theme_keys))
+                themes_chunk = themes_chunk.merge(docvars.iloc[[i for i in chunk if i in set(analysed)]], on="doc_id", how="left")
+                theme_frames.append(themes_chunk)
+                keep("themes", themes_chunk)
+                indicators_chunk = records_frame(indicator_rows, INDICATOR_COLUMNS)
+                for column in ("value", "value_max", "value_base", "value_base_max"):
+                    indicators_chunk[column] = indicators_chunk[column].astype("float64")
+                keep("indicators", indicators_chunk)
+        # second pass: what needs the whole archive's counts
+        idf = _idf_function(len(analysed), frequencies)
+        frozen_known = frozenset(numbered)
+        for chunk in _chunks(len(analysed), chunk_size):
+            keyword_rows: list[dict[str, Any]] = []
+            formulation_rows: list[dict[str, Any]] = []
+            for i in (analysed[j] for j in chunk):
+                done = held.pop(i, None) or _load(_cache_path(store, keys[i]))
+                if done is None:  # pragma: no cover - the entry was written above
+                    continue
+                keyword_rows.extend(rank_terms(done.doc_id, done.text, done.tokens,
+                                               idf_scored(done.term_counts, idf), top=keywords_top))
+                formulation_rows.extend(formulation_records(done.doc_id, done.text, known=frozen_known))
+            keep("keywords", records_frame(keyword_rows, KEYWORD_COLUMNS))
+            if formulation_rows:
+                keep("formulations", records_frame(formulation_rows, FORMULATION_COLUMNS))
+        written: list[str] = []
+        empties = {"keywords": records_frame([], KEYWORD_COLUMNS), "formulations": records_frame([], FORMULATION_COLUMNS),
+                   "indicators": records_frame([], INDICATOR_COLUMNS), "documents": docvars.head(0),
+                   "themes": records_frame([], ("doc_id", "tokens", *theme_keys))}
+        for name, writer in writers.items():
+            written += writer.close(empties[name])
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
+    finally:
+        engine.close()
+        bar.close()
+        if cache is None:
+            shutil.rmtree(store, ignore_errors=True)
+    small: dict[str, pd.DataFrame] = {}
+    good_docvars = docvars.iloc[analysed].reset_index(drop=True)
+    light = Corpus([""] * len(good_docvars), good_docvars)
+    if has_year and good_docvars["year"].notna().any():
+        small["targets"] = targets(light, table=records_frame(target_rows, INDICATOR_COLUMNS))
+    if len(by_year) >= 2:
+        from scipy import sparse
+
+        years = sorted(by_year)
+        vocabulary: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for position, year in enumerate(years):
+            for term, n in by_year[year].items():
+                rows.append(position)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(n)
+        matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(years), len(vocabulary)), dtype=float)
+        year_corpus = Corpus([""] * len(years), pd.DataFrame({"doc_id": [str(y) for y in years], "year": years}))
+        counts = TermCounts(list(year_corpus.doc_ids), list(vocabulary), matrix,
+                            np.array([words_by_year[y] for y in years], dtype=float))
+        small["emerging"] = emerging(year_corpus, by="year", top=20, counts=counts)
+        small["similarity"] = similarity(year_corpus, by="year", counts=counts).reset_index()
+    problems = corpus.problems
+    small["errors"] = (pd.concat([problems, pd.DataFrame(failures, columns=list(problems.columns))], ignore_index=True)
+                       if failures else problems)
+    for name, frame in small.items():
+        writer = TableWriter(out, name)
+        writer.write(frame)
+        written += writer.close()
+    errors = small["errors"]
+    failed = int((errors["level"] == "error").sum()) if len(errors) else 0
+    documents_preview = pd.concat(preview["documents"], ignore_index=True) if preview["documents"] else docvars.head(0)
+    summary = {
+        "documents": len(corpus), "analysed": len(analysed), "from cache": cached, "failed": failed,
+        "warnings": int((errors["level"] == "warning").sum()) if len(errors) else 0,
+        "characters": characters,
+        "indicators": quantities,
+        "years": [int(min(by_year)), int(max(by_year))] if by_year else None,
+        "jobs": jobs, "seconds": round(time.perf_counter() - started, 3),
+    }
+    page_tables = {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame() for name, frames in preview.items()}
+    page_tables["documents"] = documents_preview
+    page_tables["themes"] = pd.concat(theme_frames, ignore_index=True) if theme_frames else pd.DataFrame(columns=["doc_id", *theme_keys])
+    page_tables.update(small)
+    # the page holds no timing or cache figures: the same input gives the same report
+    page = _report_html(title, page_tables, {k: v for k, v in summary.items() if k not in ("seconds", "from cache")}, theme_keys)
+    return RunResult(written, page, summary, failed)
+
+
+def _report_html(title: str, tables: dict[str, pd.DataFrame], summary: dict[str, Any], theme_keys: list[str]) -> str:
+    from policytext.batch import report
+    from policytext.topics import bundled_themes
+
+    labels = {k: v["label"] for k, v in bundled_themes().items()}
+    sections: list[tuple[str, str]] = []
+    docs = tables["documents"]
+    sections.append(("文件 Documents", report.table(docs, columns=["doc_id", "year", "speaker", "encoding", "script", "n_chars", "n_words"])))
+    themes = tables["themes"]
+    if "year" in themes and themes["year"].notna().any():
+        means = themes.groupby("year")[theme_keys].mean()
+        series = {labels.get(k, k): [(float(str(y)), float(v)) for y, v in means[k].items()] for k in theme_keys}
+        sections.append(("主题 Themes per 10,000 tokens", report.line_chart(series, title="主题随时间变化")))
+    sections.append(("主题 Themes by document", report.table(themes, columns=["doc_id", "year", *theme_keys])))
+    if "targets" in tables and len(tables["targets"]):
+        sections.append(("目标 Targets", report.table(tables["targets"], columns=["year", "target", "value", "value_max", "unit", "qualifier", "sentence"])))
+    keywords = tables["keywords"]
+    if len(keywords):
+        first = keywords[keywords["doc_id"] == keywords["doc_id"].iloc[0]]
+        sections.append(("关键词 Keywords", report.bar_chart(list(first["term"]), list(first["score"]), title=f"{first['doc_id'].iloc[0]}")
+                         + report.table(keywords, columns=["doc_id", "rank", "term", "score", "count"], limit=300)))
+    if "emerging" in tables:
+        sections.append(("新词 Emerging terms", report.table(tables["emerging"], columns=["year", "rank", "term", "count", "score"], limit=300)))
+    sections.append(("提法 Formulations", report.table(tables["formulations"], columns=["doc_id", "term", "pattern", "count"], limit=300)))
+    sections.append(("数值指标 Indicators", report.table(tables["indicators"], columns=["doc_id", "text", "indicator", "value", "unit", "qualifier", "status", "kind"], limit=300)))
+    sections.append(("错误 Errors", report.table(tables["errors"]) if len(tables["errors"]) else "<p>none</p>"))
+    return report.render(title, sections, summary)

@@ -1,0 +1,105 @@
+"""Tables written chunk by chunk: CSV (and Parquet when pyarrow is installed) go to
+temporary files and are renamed into place only when complete, so memory does not grow
+with the archive and a killed run leaves no half-written table."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _temporary(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)  # mkstemp makes 0600; a table is an ordinary file
+    return Path(name)
+
+
+class TableWriter:
+    """Appends DataFrame chunks to ``name.csv`` (and ``name.parquet``) under ``folder``.
+
+    The first chunk fixes the columns and their types; later chunks are cast to them. A
+    table whose later chunks cannot take the first chunk's Parquet types is still complete
+    as CSV, and ``parquet_problem`` says why its Parquet file was dropped.
+    """
+
+    def __init__(self, folder: Path, name: str, *, parquet: bool = True) -> None:
+        self.folder, self.name = folder, name
+        self.csv_tmp = _temporary(folder / f"{name}.csv")
+        self.rows = 0
+        self.columns: list[str] | None = None
+        self.dtypes: Any = None
+        self.parquet_problem: str | None = None
+        self._parquet: Any = None
+        self._schema: Any = None
+        self.parquet_tmp: Path | None = None
+        if parquet:
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError:
+                parquet = False
+        self.parquet = parquet
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.columns is None:
+            self.columns = list(frame.columns)
+            self.dtypes = frame.dtypes
+        else:
+            frame = frame.reindex(columns=self.columns)
+            for column, dtype in self.dtypes.items():
+                if frame[column].dtype != dtype:
+                    try:
+                        frame[column] = frame[column].astype(dtype)
+                    except (TypeError, ValueError):
+                        pass
+        frame.to_csv(self.csv_tmp, mode="a", header=self.rows == 0, index=False, encoding="utf-8")
+        self.rows += len(frame)
+        if self.parquet and self.parquet_problem is None:
+            self._write_parquet(frame)
+
+    def _write_parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            if self._parquet is None:
+                table = pa.Table.from_pandas(frame, preserve_index=False)
+                self._schema = table.schema
+                self.parquet_tmp = _temporary(self.folder / f"{self.name}.parquet")
+                self._parquet = pq.ParquetWriter(self.parquet_tmp, self._schema)
+            else:
+                table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+            self._parquet.write_table(table)
+        except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError) as exc:
+            self.parquet_problem = f"{type(exc).__name__}: {exc}"
+
+    def close(self, empty: pd.DataFrame | None = None) -> list[str]:
+        """Finish the files (an empty table still gets its header) and move them into place."""
+        if self.rows == 0 and self.columns is None and empty is not None:
+            self.write(empty)
+        written = []
+        os.replace(self.csv_tmp, self.folder / f"{self.name}.csv")
+        written.append(f"{self.name}.csv")
+        if self._parquet is not None:
+            self._parquet.close()
+            if self.parquet_problem is None and self.parquet_tmp is not None:
+                os.replace(self.parquet_tmp, self.folder / f"{self.name}.parquet")
+                written.append(f"{self.name}.parquet")
+        if self.parquet_tmp is not None and self.parquet_tmp.exists():
+            self.parquet_tmp.unlink()
+        return written
+
+    def abort(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        for path in (self.csv_tmp, self.parquet_tmp):
+            if path is not None and path.exists():
+                path.unlink()

@@ -1,0 +1,124 @@
+"""The batch path of ``policytext analyze``: report, processes, cache, failures, determinism."""
+
+from __future__ import annotations
+
+import html.parser
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from policytext.cli import main
+
+TABLES = ("documents", "keywords", "formulations", "themes", "indicators", "targets", "emerging", "similarity", "errors")
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_csv(out / f"{name}.csv", keep_default_na=False) for name in TABLES if (out / f"{name}.csv").exists()}
+
+
+def _same(a: Path, b: Path) -> None:
+    left, right = _tables(a), _tables(b)
+    assert left.keys() == right.keys()
+    for name in left:
+        pd.testing.assert_frame_equal(left[name], right[name], check_exact=False, rtol=1e-12)
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.counts[tag] = self.counts.get(tag, 0) + 1
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    archive = tmp_path / "in"
+    archive.mkdir()
+    (archive / "2023报告.txt").write_text("今年国内生产总值增长5%左右。<script>alert('x')</script>“六稳”工作。", encoding="utf-8")
+    (archive / "2024<i>报告.txt").write_text("今年国内生产总值增长6%左右。城镇新增就业2万人以上。", encoding="utf-8")
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert "<script" not in page and "<i>" not in page and "2024&lt;i&gt;报告" in page  # escaped, no scripts
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
+    tags = _Tags()
+    tags.feed(page)
+    assert tags.counts.get("table", 0) >= 4 and tags.counts.get("svg", 0) >= 1 and tags.counts.get("td", 0) > 10
+
+
+def test_jobs_and_reruns_give_the_same_tables(tmp_path: Path, demo_dir: Path) -> None:
+    one, two, again = tmp_path / "one", tmp_path / "two", tmp_path / "again"
+    assert main(["analyze", str(demo_dir), "--out", str(one), "--quiet", "--no-cache"]) == 0
+    assert main(["analyze", str(demo_dir), "--out", str(two), "--quiet", "--jobs", "2"]) == 0
+    _same(one, two)
+    assert main(["analyze", str(demo_dir), "--out", str(two), "--quiet", "--jobs", "2"]) == 0  # all from cache
+    _same(one, two)
+    assert main(["analyze", str(demo_dir), "--out", str(again), "--quiet", "--no-cache"]) == 0
+    _same(one, again)
+    assert (one / "report.html").read_bytes() == (again / "report.html").read_bytes()
+
+
+def test_a_changed_file_is_the_only_one_reanalysed(tmp_path: Path, demo_dir: Path) -> None:
+    import json
+
+    archive = tmp_path / "archive"
+    shutil.copytree(demo_dir, archive)
+    out = tmp_path / "out"
+    assert main(["analyze", str(archive), "--out", str(out), "--quiet"]) == 0
+    changed = archive / "2019政府工作报告_林晓东.txt"
+    changed.write_text(changed.read_text("utf-8") + "\n城镇新增就业3万人以上。\n", encoding="utf-8")
+    assert main(["analyze", str(archive), "--out", str(out), "--quiet"]) == 0
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["from cache"] == summary["documents"] - 1
+    fresh = tmp_path / "fresh"
+    assert main(["analyze", str(archive), "--out", str(fresh), "--quiet", "--no-cache"]) == 0
+    _same(out, fresh)
+
+
+def test_bad_documents_go_to_errors_and_the_rest_completes(tmp_path: Path) -> None:
+    archive = tmp_path / "in"
+    (archive / "sub").mkdir(parents=True)
+    for year in (2021, 2022, 2023):
+        (archive / f"{year}报告.txt").write_text(f"{year}年国内生产总值增长{year - 2015}%。", encoding="utf-8")
+    (archive / "sub" / "2023报告.txt").write_text("重复的文件名，另一个目录。", encoding="utf-8")  # a duplicate id
+    (archive / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (archive / "cut.txt").write_bytes("完整的句子。".encode() + "断".encode()[:2])
+    (archive / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["analyze", str(archive), "--out", str(out), "--quiet"]) == 2
+    docs = pd.read_csv(out / "documents.csv")
+    errors = pd.read_csv(out / "errors.csv")
+    assert len(docs) == 5  # three reports, the duplicate (renamed) and the truncated file (a warning)
+    assert {"binary.txt", "empty.txt"} <= {Path(p).name for p in errors.loc[errors["level"] == "error", "path"]}
+    assert (out / "report.html").exists()
+
+
+def test_jobs_must_be_positive(tmp_path: Path, demo_dir: Path) -> None:
+    assert main(["analyze", str(demo_dir), "--out", str(tmp_path), "--jobs", "0"]) == 1
+
+
+@pytest.mark.parametrize("command", ["keywords", "indicators"])
+def test_small_commands_on_a_file(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("今年国内生产总值增长5%左右，城镇新增就业1100万人以上。河长制全面推行，河长制考核。", encoding="utf-8")
+    assert main([command, str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("5%左右" in out) if command == "indicators" else ("河长制" in out)
+
+
+def test_the_dask_path_gives_the_same_tables(tmp_path: Path, demo_dir: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    local = tmp_path / "local"
+    assert main(["analyze", str(demo_dir), "--out", str(local), "--quiet", "--no-cache"]) == 0
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = tmp_path / "dask"
+        code = main(["analyze", str(demo_dir), "--out", str(remote), "--quiet", "--no-cache",
+                     "--scheduler", cluster.scheduler_address])
+        assert code == 0
+    _same(local, remote)
