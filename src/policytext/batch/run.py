@@ -130,7 +130,48 @@ def _load(path: Path) -> DocResult | None:
     return result if isinstance(result, DocResult) else None
 
 
-def _idf_function(n: int, frequencies: Counter[str]) -> Callable[[list[str]], Any]:
+class _Tally:
+    """Document frequencies and per-year counts over one growing vocabulary, in numpy
+    arrays (a dict of Counters per year grows far faster with the archive)."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.ids: dict[str, int] = {}
+        self.df = np.zeros(1024, dtype=np.int64)
+        self.years: dict[Any, Any] = {}
+
+    def _grow(self, array: Any, size: int) -> Any:
+        import numpy as np
+
+        if size <= len(array):
+            return array
+        grown = np.zeros(max(size, 2 * len(array)), dtype=array.dtype)
+        grown[: len(array)] = array
+        return grown
+
+    def add(self, counts: Counter[str], year: Any) -> None:
+        import numpy as np
+
+        ids = np.fromiter((self.ids.setdefault(t, len(self.ids)) for t in counts), dtype=np.int64, count=len(counts))
+        self.df = self._grow(self.df, len(self.ids))
+        self.df[ids] += 1
+        if year is not None:
+            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.float64)), len(self.ids))
+            row[ids] += np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            self.years[year] = row
+
+    def row(self, year: Any) -> Any:
+        """The year's counts over the whole vocabulary (earlier years' arrays are shorter)."""
+        return self._grow(self.years[year], len(self.ids))[: len(self.ids)]
+
+    def frequency(self, terms: list[str]) -> Any:
+        import numpy as np
+
+        return np.fromiter((self.df[self.ids[t]] if t in self.ids else 0 for t in terms), dtype=float, count=len(terms))
+
+
+def _idf_function(n: int, tally: _Tally) -> Callable[[list[str]], Any]:
     """Terms → their smoothed idf (an array): from the archive's own document frequencies,
     or for a single document from the bundled reference IDF."""
     import numpy as np
@@ -142,8 +183,7 @@ def _idf_function(n: int, frequencies: Counter[str]) -> Callable[[list[str]], An
         return lambda terms: np.fromiter((reference.get(t, unseen) for t in terms), dtype=float, count=len(terms))
 
     def idf(terms: list[str]) -> Any:
-        df = np.fromiter((frequencies[t] for t in terms), dtype=float, count=len(terms))
-        return np.log((1 + n) / (1 + df)) + 1
+        return np.log((1 + n) / (1 + tally.frequency(terms))) + 1
 
     return idf
 
@@ -156,7 +196,7 @@ def _chunks(n: int, size: int) -> Iterable[range]:
 def run_analysis(
     corpus: Corpus, out: Path, *, backend: str = "auto", userdict: Any = None, jobs: int = 1,
     scheduler: str | None = None, cache: Path | None = None, progress: bool = False, keywords_top: int = 20,
-    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 48,
+    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 16,
 ) -> RunResult:
     """Analyse every document of ``corpus`` (raw texts, as read) and write the tables to ``out``.
 
@@ -192,8 +232,7 @@ def run_analysis(
     keys = [content_key(t, options) for t in corpus.texts]
     analysed: list[int] = []
     failures: list[dict[str, Any]] = []
-    frequencies: Counter[str] = Counter()
-    by_year: dict[Any, Counter[str]] = {}
+    tally = _Tally()
     words_by_year: Counter[Any] = Counter()
     target_rows: list[dict[str, Any]] = []
     theme_frames: list[pd.DataFrame] = []
@@ -246,11 +285,12 @@ def run_analysis(
                 quantities += sum(1 for r in result.indicators if r["kind"] != "ordinal")
                 characters += int(result.row["n_chars"])
                 target_rows.extend(r for r in result.indicators if r["status"] == "target" and r["section"] != "review")
-                frequencies.update(result.term_counts.keys())
                 numbered |= result.quoted_numbered
                 year: Any = docvars.at[i, "year"] if has_year else None
-                if year is not None and not pd.isna(year):
-                    by_year.setdefault(year, Counter()).update(result.term_counts)
+                if year is not None and pd.isna(year):
+                    year = None
+                tally.add(result.term_counts, year)
+                if year is not None:
                     words_by_year[year] += result.words
             if doc_rows:
                 keep("documents", pd.DataFrame(doc_rows))
@@ -263,7 +303,7 @@ def run_analysis(
                     indicators_chunk[column] = indicators_chunk[column].astype("float64")
                 keep("indicators", indicators_chunk)
         # second pass: what needs the whole archive's counts
-        idf = _idf_function(len(analysed), frequencies)
+        idf = _idf_function(len(analysed), tally)
         frozen_known = frozenset(numbered)
         for chunk in _chunks(len(analysed), chunk_size):
             keyword_rows: list[dict[str, Any]] = []
@@ -298,20 +338,14 @@ def run_analysis(
     light = Corpus([""] * len(good_docvars), good_docvars)
     if has_year and good_docvars["year"].notna().any():
         small["targets"] = targets(light, table=records_frame(target_rows, INDICATOR_COLUMNS))
-    if len(by_year) >= 2:
+    if len(tally.years) >= 2:
         from scipy import sparse
 
-        years = sorted(by_year)
-        vocabulary: dict[str, int] = {}
-        rows, cols, values = [], [], []
-        for position, year in enumerate(years):
-            for term, n in by_year[year].items():
-                rows.append(position)
-                cols.append(vocabulary.setdefault(term, len(vocabulary)))
-                values.append(n)
-        matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(years), len(vocabulary)), dtype=float)
+        years = sorted(tally.years)
+        vocabulary = list(tally.ids)
+        matrix = sparse.csr_matrix(np.vstack([tally.row(y) for y in years]))
         year_corpus = Corpus([""] * len(years), pd.DataFrame({"doc_id": [str(y) for y in years], "year": years}))
-        counts = TermCounts(list(year_corpus.doc_ids), list(vocabulary), matrix,
+        counts = TermCounts(list(year_corpus.doc_ids), vocabulary, matrix,
                             np.array([words_by_year[y] for y in years], dtype=float))
         small["emerging"] = emerging(year_corpus, by="year", top=20, counts=counts)
         small["similarity"] = similarity(year_corpus, by="year", counts=counts).reset_index()
@@ -330,7 +364,7 @@ def run_analysis(
         "warnings": int((errors["level"] == "warning").sum()) if len(errors) else 0,
         "characters": characters,
         "indicators": quantities,
-        "years": [int(min(by_year)), int(max(by_year))] if by_year else None,
+        "years": [int(min(tally.years)), int(max(tally.years))] if tally.years else None,
         "jobs": jobs, "seconds": round(time.perf_counter() - started, 3),
     }
     page_tables = {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame() for name, frames in preview.items()}
