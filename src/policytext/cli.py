@@ -51,13 +51,15 @@ def _analyze(args: argparse.Namespace) -> int:
 
     import policytext as pt
     from policytext.batch import run_analysis
+    from policytext.io.read import scan_archive
     from policytext.script.backend import opencc_info
     from policytext.segmentation.backends import resolve_backend
 
     if args.jobs < 1:
         raise ValueError(f"--jobs must be at least 1, not {args.jobs}")
     started = time.perf_counter()
-    corpus = pt.read_corpus(
+    # docvars and problems now, each document's text only when its chunk is analysed
+    archive = scan_archive(
         args.path,
         pattern=args.pattern,
         metadata=args.metadata,
@@ -66,7 +68,7 @@ def _analyze(args: argparse.Namespace) -> int:
     )
     out = Path(args.out)
     result = run_analysis(
-        corpus,
+        archive,
         out,
         backend=args.backend,
         userdict=args.userdict,

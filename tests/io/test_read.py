@@ -152,3 +152,25 @@ def test_wikisource_layout_years(wikisource_corpus) -> None:  # type: ignore[no-
     assert reports["title"].str.contains("政府工作报告").all()
     assert 2020 not in set(reports["year"])
     assert len(pt.read_corpus(shared_path(WIKISOURCE))) == 72
+
+
+def test_scan_archive_matches_read_corpus_without_keeping_texts(tmp_path: Path, demo_dir: Path) -> None:
+    from policytext.io.read import load_source, scan_archive
+
+    for folder in (demo_dir, _mixed_archive(tmp_path)):
+        corpus = pt.read_corpus(folder)
+        archive = scan_archive(folder)
+        pd.testing.assert_frame_equal(archive.docvars, corpus.docvars)
+        pd.testing.assert_frame_equal(archive.problems, corpus.problems)
+        assert all(not isinstance(s, str) for s in archive.sources)  # files are pointers, not texts
+        assert [load_source(s) for s in archive.sources] == list(corpus.texts)
+
+
+def _mixed_archive(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2021年工作报告\n正文。", encoding="utf-8")
+    (folder / "b.txt").write_bytes("第二份报告。".encode("gb18030"))
+    (folder / "bad.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder

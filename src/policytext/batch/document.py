@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policytext.terms.tokenize import TermTokens
@@ -61,9 +62,14 @@ def _word_tokens(seg: Segmentation) -> int:
     return int((han | latin).sum())
 
 
-def content_key(text: str, options: Options) -> str:
-    """The cache key of one document: its raw text and the analysis options."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+def content_key(source: str | tuple[str, str | None], options: Options) -> str:
+    """The cache key of one document: its content (the text, or the file's bytes and the
+    encoding asked for) and the analysis options."""
+    if isinstance(source, str):
+        digest = hashlib.sha256(source.encode("utf-8", "surrogatepass"))
+    else:
+        digest = hashlib.sha256(Path(source[0]).read_bytes())
+        digest.update(repr(source[1]).encode("utf-8"))
     digest.update(options.key().encode("ascii"))
     return digest.hexdigest()
 

@@ -11,13 +11,14 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policytext.batch.document import DocResult, Options, analyze_document, content_key
+from policytext.io.read import Archive
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,10 +36,13 @@ class RunResult:
     failed: int
 
 
-def _safe_analyze(doc_id: str, raw: str, options: Options) -> DocResult | str:
-    """A worker's job: the result, or the error message (one bad document never stops a run)."""
+def _safe_analyze(doc_id: str, source: str | tuple[str, str | None], options: Options) -> DocResult | str:
+    """A worker's job: read the document (a file is read by the worker itself), analyse it;
+    the result, or the error message (one bad document never stops a run)."""
+    from policytext.io.read import load_source
+
     try:
-        return analyze_document(doc_id, raw, options)
+        return analyze_document(doc_id, load_source(source), options)
     except Exception as exc:  # the reason goes into the errors table
         return f"{type(exc).__name__}: {exc}"
 
@@ -78,11 +82,11 @@ def _cache_path(root: Path, key: str) -> Path:
     return root / key[:2] / f"{key}.pkl"
 
 
-def _store(path: Path, result: DocResult) -> None:
+def _store(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
     with os.fdopen(fd, "wb") as fh:
-        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.write(data)
     os.replace(tmp, path)
 
 
@@ -103,7 +107,7 @@ class _Engine:
         elif jobs > 1:
             self._pool = ProcessPoolExecutor(max_workers=jobs)
 
-    def map(self, ids: list[str], texts: list[str], options: Options) -> list[DocResult | str]:
+    def map(self, ids: list[str], texts: list[Any], options: Options) -> list[DocResult | str]:
         if not ids:
             return []
         if self._client is not None:
@@ -165,27 +169,61 @@ class _Tally:
         """The year's counts over the whole vocabulary (earlier years' arrays are shorter)."""
         return self._grow(self.years[year], len(self.ids))[: len(self.ids)]
 
-    def frequency(self, terms: list[str]) -> Any:
-        import numpy as np
 
-        return np.fromiter((self.df[self.ids[t]] if t in self.ids else 0 for t in terms), dtype=float, count=len(terms))
+@dataclass(frozen=True)
+class _SecondPass:
+    """What the second pass needs from the whole archive."""
+
+    documents: int
+    ids: dict[str, int]
+    df: Any
+    known: frozenset[str]
+    top: int
 
 
-def _idf_function(n: int, tally: _Tally) -> Callable[[list[str]], Any]:
-    """Terms → their smoothed idf (an array): from the archive's own document frequencies,
-    or for a single document from the bundled reference IDF."""
+_SECOND: _SecondPass | None = None
+
+
+def _start_second_pass(state: _SecondPass) -> None:
+    global _SECOND
+    _SECOND = state
+
+
+def _second_pass(item: bytes | str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Keyword and formulation rows of one document (its pickled result, or the path of it)."""
     import numpy as np
 
     from policytext.terms import resources as tr
+    from policytext.terms.keyterms import idf_scored, rank_terms
+    from policytext.terms.slogans import formulation_records
 
-    if n == 1:  # a single text has no corpus of its own
+    state = _SECOND
+    assert state is not None, "the second pass was not started"
+    done = pickle.loads(item) if isinstance(item, bytes) else _load(Path(item))
+    if done is None:  # pragma: no cover - the entry was written in the first pass
+        return [], []
+    if state.documents == 1:  # a single text has no corpus of its own
         reference, unseen = tr.reference_idf()
-        return lambda terms: np.fromiter((reference.get(t, unseen) for t in terms), dtype=float, count=len(terms))
 
-    def idf(terms: list[str]) -> Any:
-        return np.log((1 + n) / (1 + tally.frequency(terms))) + 1
+        def idf(terms: list[str]) -> Any:
+            return np.fromiter((reference.get(t, unseen) for t in terms), dtype=float, count=len(terms))
+    else:
+        def idf(terms: list[str]) -> Any:
+            df = np.fromiter((state.df[state.ids[t]] if t in state.ids else 0 for t in terms), dtype=float, count=len(terms))
+            return np.log((1 + state.documents) / (1 + df)) + 1
 
-    return idf
+    keywords = rank_terms(done.doc_id, done.text, done.tokens, idf_scored(done.term_counts, idf), top=state.top)
+    return keywords, formulation_records(done.doc_id, done.text, known=state.known)
+
+
+def _may_be_target(row: dict[str, Any], patterns: list[tuple[Any, Any]]) -> bool:
+    """Whether an indicator row can enter the target table (so only those are kept)."""
+    if row["status"] != "target" or row["section"] == "review":
+        return False
+    name, unit = row["indicator"], row["unit"]
+    if not isinstance(name, str) or not isinstance(unit, str):
+        return False
+    return any(n.search(name) and u.search(unit) for n, u in patterns)
 
 
 def _chunks(n: int, size: int) -> Iterable[range]:
@@ -194,16 +232,18 @@ def _chunks(n: int, size: int) -> Iterable[range]:
 
 
 def run_analysis(
-    corpus: Corpus, out: Path, *, backend: str = "auto", userdict: Any = None, jobs: int = 1,
+    corpus: Corpus | Archive, out: Path, *, backend: str = "auto", userdict: Any = None, jobs: int = 1,
     scheduler: str | None = None, cache: Path | None = None, progress: bool = False, keywords_top: int = 20,
-    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 16,
+    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 64,
 ) -> RunResult:
-    """Analyse every document of ``corpus`` (raw texts, as read) and write the tables to ``out``.
+    """Analyse every document of ``corpus`` (raw texts, as read; or an
+    :class:`~policytext.io.read.Archive` from :func:`~policytext.io.read.scan_archive`, whose
+    files workers read themselves) and write the tables to ``out``.
 
     Documents are analysed in chunks; each result goes to the content-hash ``cache`` (a
     temporary folder when None) and its rows straight to the table files, so memory holds
     one chunk, corpus-level counts (document frequencies, per-year term counts) and up to
-    ``memory_mb`` of document text kept for the second pass (keywords and formulations,
+    ``memory_mb`` of pickled results kept for the second pass (keywords and formulations,
     which need those counts); beyond that the second pass reads results back from the store.
     """
     import numpy as np
@@ -212,14 +252,14 @@ def run_analysis(
     from policytext.batch.tables import TableWriter
     from policytext.compare import TermCounts, targets
     from policytext.compare.measures import emerging, similarity
+    from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
     from policytext.corpus import Corpus
     from policytext.frames import records_frame
     from policytext.numeric import COLUMNS as INDICATOR_COLUMNS
     from policytext.terms import FORMULATION_COLUMNS, KEYWORD_COLUMNS
-    from policytext.terms.keyterms import idf_scored, rank_terms
-    from policytext.terms.slogans import formulation_records
 
     started = time.perf_counter()
+    archive = corpus if isinstance(corpus, Archive) else Archive.from_corpus(corpus)
     out.mkdir(parents=True, exist_ok=True)
     options = _options(backend, userdict)
     store = cache or Path(tempfile.mkdtemp(prefix=".policytext-work-", dir=out))
@@ -227,21 +267,23 @@ def run_analysis(
     writers = {name: TableWriter(out, name) for name in ("documents", "themes", "indicators", "keywords", "formulations")}
     preview: dict[str, list[pd.DataFrame]] = {name: [] for name in writers}
     engine = _Engine(jobs, scheduler)
-    bar = _Progress(len(corpus), progress)
-    docvars = corpus.docvars
-    keys = [content_key(t, options) for t in corpus.texts]
+    bar = _Progress(len(archive), progress)
+    docvars = archive.docvars
+    doc_ids = archive.doc_ids
+    keys = [content_key(source, options) for source in archive.sources]
     analysed: list[int] = []
     failures: list[dict[str, Any]] = []
     tally = _Tally()
+    target_patterns = list(compile_patterns(TARGET_PATTERNS).values())
     words_by_year: Counter[Any] = Counter()
     target_rows: list[dict[str, Any]] = []
     theme_frames: list[pd.DataFrame] = []
     numbered: set[str] = set()
-    cached = quantities = characters = held_chars = 0
+    cached = quantities = characters = held_bytes = 0
     # results kept in memory for the second pass, up to a budget of document text; the rest
     # is read back from the store (the cache, or a temporary folder)
-    held: dict[int, DocResult] = {}
-    memory_chars = memory_mb * 1_000_000 // 3
+    held: dict[int, bytes] = {}  # pickled: a result pickles to ~5x its text, as objects ~40x
+    budget = memory_mb * 1_000_000
     has_year = "year" in docvars.columns
 
     def keep(name: str, frame: pd.DataFrame) -> None:
@@ -250,33 +292,35 @@ def run_analysis(
             preview[name].append(frame.head(400))
 
     try:
-        for chunk in _chunks(len(corpus), chunk_size):
+        for chunk in _chunks(len(archive), chunk_size):
             results: dict[int, DocResult | str] = {}
             todo = []
             for i in chunk:
                 found = _load(_cache_path(store, keys[i])) if _cache_path(store, keys[i]).exists() else None
-                if found is not None and found.doc_id == corpus.doc_ids[i]:
+                if found is not None and found.doc_id == doc_ids[i]:
                     results[i] = found
                     cached += 1
                 else:
                     todo.append(i)
-            computed = engine.map([corpus.doc_ids[i] for i in todo], [corpus.texts[i] for i in todo], options)
+            computed = engine.map([doc_ids[i] for i in todo], [archive.sources[i] for i in todo], options)
             for i, result in zip(todo, computed):
                 results[i] = result
-                if isinstance(result, DocResult) and (cache is not None or held_chars + len(result.text) > memory_chars):
-                    _store(_cache_path(store, keys[i]), result)
+                if isinstance(result, DocResult):
+                    data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                    if held_bytes + len(data) <= budget:  # kept for the second pass
+                        held[i] = data
+                        held_bytes += len(data)
+                    if cache is not None or i not in held:
+                        _store(_cache_path(store, keys[i]), data)
             doc_rows, theme_rows, indicator_rows = [], [], []
             for i in chunk:
                 result = results[i]
                 bar.step()
                 if isinstance(result, str):
                     failures.append({"path": docvars.at[i, "path"] if "path" in docvars.columns else "",
-                                     "doc_id": corpus.doc_ids[i], "level": "error", "reason": f"analysis failed: {result}"})
+                                     "doc_id": doc_ids[i], "level": "error", "reason": f"analysis failed: {result}"})
                     continue
                 analysed.append(i)
-                if held_chars + len(result.text) <= memory_chars:  # kept for the second pass
-                    held[i] = result
-                    held_chars += len(result.text)
                 row: dict[str, Any] = {str(k): v for k, v in docvars.iloc[i].items()}
                 doc_rows.append({**row, **result.row, "text": result.text})
                 theme_rows.append({"doc_id": result.doc_id, "tokens": result.words,
@@ -284,7 +328,7 @@ def run_analysis(
                 indicator_rows.extend(result.indicators)
                 quantities += sum(1 for r in result.indicators if r["kind"] != "ordinal")
                 characters += int(result.row["n_chars"])
-                target_rows.extend(r for r in result.indicators if r["status"] == "target" and r["section"] != "review")
+                target_rows.extend(r for r in result.indicators if _may_be_target(r, target_patterns))
                 numbered |= result.quoted_numbered
                 year: Any = docvars.at[i, "year"] if has_year else None
                 if year is not None and pd.isna(year):
@@ -302,22 +346,28 @@ def run_analysis(
                 for column in ("value", "value_max", "value_base", "value_base_max"):
                     indicators_chunk[column] = indicators_chunk[column].astype("float64")
                 keep("indicators", indicators_chunk)
-        # second pass: what needs the whole archive's counts
-        idf = _idf_function(len(analysed), tally)
-        frozen_known = frozenset(numbered)
-        for chunk in _chunks(len(analysed), chunk_size):
-            keyword_rows: list[dict[str, Any]] = []
-            formulation_rows: list[dict[str, Any]] = []
-            for i in (analysed[j] for j in chunk):
-                done = held.pop(i, None) or _load(_cache_path(store, keys[i]))
-                if done is None:  # pragma: no cover - the entry was written above
-                    continue
-                keyword_rows.extend(rank_terms(done.doc_id, done.text, done.tokens,
-                                               idf_scored(done.term_counts, idf), top=keywords_top))
-                formulation_rows.extend(formulation_records(done.doc_id, done.text, known=frozen_known))
-            keep("keywords", records_frame(keyword_rows, KEYWORD_COLUMNS))
-            if formulation_rows:
-                keep("formulations", records_frame(formulation_rows, FORMULATION_COLUMNS))
+        # second pass: what needs the whole archive's counts (keywords, formulations), in
+        # worker processes that receive the document frequencies once, when they start
+        state = _SecondPass(len(analysed), tally.ids, tally.df[: len(tally.ids)], frozenset(numbered), keywords_top)
+        engine.close()
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_second_pass, initargs=(state,)) if jobs > 1 else None
+        if pool is None:
+            _start_second_pass(state)
+        try:
+            for chunk in _chunks(len(analysed), chunk_size):
+                items = [held.pop(i) if i in held else str(_cache_path(store, keys[i])) for i in (analysed[j] for j in chunk)]
+                done = pool.map(_second_pass, items, chunksize=max(1, len(items) // (jobs * 2))) if pool else map(_second_pass, items)
+                keyword_rows: list[dict[str, Any]] = []
+                formulation_rows: list[dict[str, Any]] = []
+                for keyword_part, formulation_part in done:
+                    keyword_rows.extend(keyword_part)
+                    formulation_rows.extend(formulation_part)
+                keep("keywords", records_frame(keyword_rows, KEYWORD_COLUMNS))
+                if formulation_rows:
+                    keep("formulations", records_frame(formulation_rows, FORMULATION_COLUMNS))
+        finally:
+            if pool is not None:
+                pool.shutdown()
         written: list[str] = []
         empties = {"keywords": records_frame([], KEYWORD_COLUMNS), "formulations": records_frame([], FORMULATION_COLUMNS),
                    "indicators": records_frame([], INDICATOR_COLUMNS), "documents": docvars.head(0),
@@ -349,7 +399,7 @@ def run_analysis(
                             np.array([words_by_year[y] for y in years], dtype=float))
         small["emerging"] = emerging(year_corpus, by="year", top=20, counts=counts)
         small["similarity"] = similarity(year_corpus, by="year", counts=counts).reset_index()
-    problems = corpus.problems
+    problems = archive.problems
     small["errors"] = (pd.concat([problems, pd.DataFrame(failures, columns=list(problems.columns))], ignore_index=True)
                        if failures else problems)
     for name, frame in small.items():
@@ -360,7 +410,7 @@ def run_analysis(
     failed = int((errors["level"] == "error").sum()) if len(errors) else 0
     documents_preview = pd.concat(preview["documents"], ignore_index=True) if preview["documents"] else docvars.head(0)
     summary = {
-        "documents": len(corpus), "analysed": len(analysed), "from cache": cached, "failed": failed,
+        "documents": len(archive), "analysed": len(analysed), "from cache": cached, "failed": failed,
         "warnings": int((errors["level"] == "warning").sum()) if len(errors) else 0,
         "characters": characters,
         "indicators": quantities,

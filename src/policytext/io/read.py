@@ -201,8 +201,12 @@ def _compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
+#: how much of a document's beginning the header-year search reads
+HEADER_CHARS = 400
+
+
 def _header_year(text: str) -> int | None:
-    head = unicodedata.normalize("NFKC", text[:400])
+    head = unicodedata.normalize("NFKC", text[:HEADER_CHARS])
     m = HEADER_YEAR.search(head)
     return int(m.group(1)) if m else None
 
@@ -372,10 +376,83 @@ def read_corpus(
     character) are kept and listed too.  ``clean=True`` runs :func:`policytext.clean` on
     every document.
     """
+    frame, texts, _, problems = _read_archive(
+        path, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field, encoding=encoding,
+        recursive=recursive, year_from_header=year_from_header, lazy=False,
+    )
+    corpus = Corpus(texts, frame, problems=problems)
+    return corpus.clean() if clean else corpus
+
+
+@dataclass(frozen=True)
+class Archive:
+    """An archive scanned without keeping its files' texts: docvars and problems as
+    :func:`read_corpus` gives them, and for each document either its text (records of
+    .jsonl/.csv/.parquet files) or ``(path, encoding)`` to read it again when needed.
+    Batch runs read documents chunk by chunk from here, so memory does not hold the archive."""
+
+    docvars: pd.DataFrame
+    problems: pd.DataFrame
+    sources: list[str | tuple[str, str | None]]
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return self.docvars["doc_id"].astype(str).tolist()
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus) -> Archive:
+        return cls(corpus.docvars, corpus.problems, list(corpus.texts))
+
+
+def load_source(source: str | tuple[str, str | None]) -> str:
+    """The text of one archive document (read again from its file when it is a path)."""
+    if isinstance(source, str):
+        return source
+    text, _, _ = read_text_file(source[0], encoding=source[1])
+    return text
+
+
+def scan_archive(
+    path: str | os.PathLike[str],
+    *,
+    pattern: str | None = None,
+    metadata: str | os.PathLike[str] | pd.DataFrame | None = None,
+    text_field: str | None = None,
+    id_field: str | None = None,
+    encoding: str | None = None,
+    recursive: bool = True,
+    year_from_header: bool = True,
+) -> Archive:
+    """Like :func:`read_corpus` (same docvars, same problems), but files' texts are not
+    kept: each document's source says where to read it again (:func:`load_source`)."""
+    frame, _, sources, problems = _read_archive(
+        path, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field, encoding=encoding,
+        recursive=recursive, year_from_header=year_from_header, lazy=True,
+    )
+    return Archive(frame, problems, sources)
+
+
+def _read_archive(
+    path: str | os.PathLike[str],
+    *,
+    pattern: str | None,
+    metadata: str | os.PathLike[str] | pd.DataFrame | None,
+    text_field: str | None,
+    id_field: str | None,
+    encoding: str | None,
+    recursive: bool,
+    year_from_header: bool,
+    lazy: bool,
+) -> tuple[pd.DataFrame, list[str], list[str | tuple[str, str | None]], pd.DataFrame]:
+    """Docvars, texts (only each file's first lines when ``lazy``), sources and problems."""
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
     problems: list[dict[str, Any]] = []
+    sources: dict[int, tuple[str, str | None]] = {}
     records: list[_Record] = []
     name_re = _compile_pattern(pattern) if pattern else None
 
@@ -452,6 +529,9 @@ def read_corpus(
                 vars_.update(m.groupdict())
             else:
                 problem(rel, doc_id, "warning", f"file name does not match pattern {pattern!r}")
+        if lazy:  # keep what the header year needs; the text is read again when analysed
+            sources[len(records)] = (str(file.resolve()), encoding)
+            text = text[:HEADER_CHARS]
         records.append(_Record(doc_id, text, vars_))
 
     _rename_duplicates(records, problem)
@@ -462,11 +542,11 @@ def read_corpus(
         frame = _attach_sidecar(frame, sidecar, problem)
     texts = [r.text for r in records]
     if len(frame):
-        years, sources = _years(frame, texts, year_from_header)
+        years, year_sources = _years(frame, texts, year_from_header)
         frame["year"] = pd.array(years, dtype="Int64")
-        frame["year_source"] = sources
-    corpus = Corpus(texts, frame, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
-    return corpus.clean() if clean else corpus
+        frame["year_source"] = year_sources
+    where: list[str | tuple[str, str | None]] = [sources.get(i, texts[i]) for i in range(len(records))]
+    return frame, texts, where, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
 
 
 _Problem = Callable[[str, "str | None", str, str], None]
