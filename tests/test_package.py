@@ -81,3 +81,18 @@ def test_module_entry_point_help() -> None:
         [sys.executable, "-m", "policytext", "analyze", "--help"], capture_output=True, text=True
     )
     assert out.returncode == 0 and "Exit status" in out.stdout
+
+
+def test_every_bundled_data_file_is_packaged() -> None:
+    """A non-editable install only carries the files pyproject's package-data names."""
+    import fnmatch
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["policytext"]
+    package = Path(__file__).resolve().parents[1] / "src" / "policytext"
+    data = [p.relative_to(package).as_posix() for p in package.rglob("data/*") if p.is_file()]
+    assert data
+    missing = [f for f in data if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)]
+    assert missing == []
