@@ -8,12 +8,11 @@ segmentation time in the same run, and the acceptance figures.
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
 from typing import Any
 
 import policytext as pt
-from _shared import machine, shared
+from _shared import best_of, machine, shared
 from policytext.compare import spearman, term_counts
 
 
@@ -27,13 +26,6 @@ def national() -> pt.Corpus:
     return corpus.with_docvars(year=corpus.docvars["year"].astype(int).tolist())
 
 
-def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, result
 
 
 def main() -> None:

@@ -8,24 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import time
-from collections.abc import Callable
-from typing import Any
 
 import jieba
 import jieba.analyse
 
 import policytext as pt
-from _shared import machine, shared
-
-
-def best_of(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+from _shared import best_of, machine, shared
 
 
 def seed_side_by_side() -> None:
@@ -57,7 +45,7 @@ def corpus_speed(repeat: int) -> None:
     print(f"  {'step':48} {'seconds':>8} {'x segmentation':>15}")
     anchor = None
     for name, fn in rows:
-        secs = best_of(fn, repeat)
+        secs, _ = best_of(fn, repeat)
         anchor = anchor or secs
         print(f"  {name:48} {secs:8.3f} {secs / anchor:14.2f}x")
 

@@ -9,22 +9,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import time
 
 import jieba
 
 import policytext as pt
-from _shared import machine, shared
+from _shared import best_of, machine, shared
 from policytext.segmentation.backends import get_backend
-
-
-def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -67,7 +57,7 @@ def main() -> None:
     anchor = None
     print(f"{'stage':46} {'seconds':>8} {'MB/s':>8} {'vs jieba.lcut':>14}")
     for name, fn in rows:
-        secs = best_of(fn, args.repeat)
+        secs, _ = best_of(fn, args.repeat)
         anchor = anchor or secs
         print(f"{name:46} {secs:8.3f} {mb / secs:8.2f} {anchor / secs:13.2f}x")
 

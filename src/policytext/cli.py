@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,12 +17,9 @@ EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
 def _atomic_write(path: Path, write: Any) -> None:
     """Write through a temporary file in the same folder, then rename: a killed run never
     leaves a half-written table behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a table is an ordinary file
+    from policytext.batch.tables import temporary_path
+
+    tmp = str(temporary_path(path))
     try:
         write(tmp)
         os.replace(tmp, path)

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _temporary(path: Path) -> Path:
+def temporary_path(path: Path) -> Path:
+    """An empty temporary file beside ``path`` (same folder, so a rename is atomic), with
+    the permissions of an ordinary new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(fd)
@@ -33,7 +35,7 @@ class TableWriter:
 
     def __init__(self, folder: Path, name: str, *, parquet: bool = True) -> None:
         self.folder, self.name = folder, name
-        self.csv_tmp = _temporary(folder / f"{name}.csv")
+        self.csv_tmp = temporary_path(folder / f"{name}.csv")
         self.rows = 0
         self.columns: list[str] | None = None
         self.dtypes: Any = None
@@ -73,7 +75,7 @@ class TableWriter:
             if self._parquet is None:
                 table = pa.Table.from_pandas(frame, preserve_index=False)
                 self._schema = table.schema
-                self.parquet_tmp = _temporary(self.folder / f"{self.name}.parquet")
+                self.parquet_tmp = temporary_path(self.folder / f"{self.name}.parquet")
                 self._parquet = pq.ParquetWriter(self.parquet_tmp, self._schema)
             else:
                 table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
