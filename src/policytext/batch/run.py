@@ -103,7 +103,10 @@ class _Engine:
                 from dask.distributed import Client
             except ImportError as exc:
                 raise ValueError('--scheduler needs dask.distributed: pip install "policytext[dask]"') from exc
-            self._client = Client(scheduler)
+            try:
+                self._client = Client(scheduler, timeout="15s")
+            except (OSError, TimeoutError) as exc:
+                raise ValueError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         elif jobs > 1:
             self._pool = ProcessPoolExecutor(max_workers=jobs)
 
