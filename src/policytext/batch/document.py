@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from policytext.segmentation import Segmentation
 
 #: bump when DocResult or the analysis changes, so old cache entries are not reused
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,6 @@ class DocResult:
     themes: dict[str, int]
     indicators: list[dict[str, Any]]
     quoted_numbered: set[str] = field(default_factory=set)
-    quoted_slogans: set[str] = field(default_factory=set)
 
 
 def _word_tokens(seg: Segmentation) -> int:
@@ -96,7 +95,7 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
     term_counts = Counter(tokens.terms)
     # theme terms are all terms (two characters or more, no stopwords): count them there
     themes = {key: sum(term_counts.get(t, 0) for t in terms) for key, terms in options.theme_map}
-    numbered, slogans = quoted_forms(tokens.simplified)
+    numbered, _ = quoted_forms(tokens.simplified)
     return DocResult(
         doc_id=doc_id,
         text=text,
@@ -116,5 +115,4 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
         themes=themes,
         indicators=indicator_records(doc_id, text, convert="auto"),
         quoted_numbered=numbered,
-        quoted_slogans=slogans - numbered,
     )

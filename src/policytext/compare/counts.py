@@ -64,9 +64,9 @@ def term_counts(
     from scipy import sparse
 
     from policytext.segmentation import segment
-    from policytext.terms.tokenize import PolicyTokenizer
+    from policytext.terms.tokenize import stopword_set
 
-    drop = PolicyTokenizer(stopwords=stopwords)._stopword_set()
+    drop = stopword_set(stopwords)
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []

@@ -266,28 +266,29 @@ def _kind(number: Number, unit_kind: str | None, indicator: str, direction: str)
     return unit_kind or "amount"
 
 
+def _cue(text: str) -> str | None:
+    """The status a text's own cue words give: a multi-year plan, a target, a reported fact."""
+    if r.PLAN_CUE.search(text):
+        return "plan"
+    if r.TARGET_CUE.search(text):
+        return "target"
+    if r.ACHIEVED_CUE.search(text):
+        return "achieved"
+    return None
+
+
 def _status(clause: str, sentence: str, listed: str | None, paragraph: Callable[[], str | None], section: str | None) -> str:
     """Status from the clause's own cues, then the list of targets it is in, then the
     paragraph's nearest time cue, then the section, then the sentence's cues."""
-    if r.PLAN_CUE.search(clause):
-        return "plan"
-    if r.TARGET_CUE.search(clause):
-        return "target"
-    if r.ACHIEVED_CUE.search(clause):
-        return "achieved"
+    from_clause = _cue(clause)
+    if from_clause is not None:
+        return from_clause
     if listed is not None:
         return listed
-    from_paragraph = paragraph()
-    for status in (from_paragraph, section):
+    for status in (paragraph(), section):
         if status is not None:
             return status
-    if r.PLAN_CUE.search(sentence):
-        return "plan"
-    if r.TARGET_CUE.search(sentence):
-        return "target"
-    if r.ACHIEVED_CUE.search(sentence):
-        return "achieved"
-    return "unknown"
+    return _cue(sentence) or "unknown"
 
 
 def _time_ref(folded: str, sentence_start: int, pos: int, in_target: bool) -> str | None:

@@ -31,8 +31,6 @@ DIGITS: dict[str, int] = {
     "两": 2, "俩": 2, "幺": 1,
     "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
 }
-#: digits that are only ever written in amounts (大写): never read digit by digit
-FINANCIAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
 #: characters that stand for a digit *and* its ten (廿二 = 22)
 TENS = {"廿": 20, "卅": 30}
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -51,16 +49,8 @@ _ATOM = rf"(?:{_ARABIC}|[{_CN}]|点(?=\s?[{_DECIMAL_DIGITS}\d])|[{FUZZY}](?=\s?[
 NUMERAL = rf"(?:(?<![\d%‰.{_CN}])[-负](?=\s?[\d.{_CN}]))?{_ATOM}(?:[ ]*{_ATOM})*(?:[eE][-+]?\d+|[ ]?[kKM](?![A-Za-z]))?"
 #: where a numeral may start: a plain character class lets the regex engine skip ahead fast
 NUMERAL_START = f"[-负.\\d{_CN}]"
-#: where a numeral that can be a quantity or an ordinal may start: Arabic, a run of Chinese
-#: numeral characters, 第 + digit, or a lone digit before a unit, 分之, 成/折, 中全会, 大 …
-#: (filled in below, once the units are known)
-QUANTITY_START = ""
 #: the fraction marker 分之 in "三分之一", "百分之五", with the spaces some texts put in
 FRACTION_MARK = r"[ ]*分[ ]*之[ ]*"
-NUMBER_PATTERN = re.compile(
-    rf"(?P<denominator>{NUMERAL}|(?P<per>百万|千万|万万|[百千万]))?"
-    rf"(?:(?P<fraction>{FRACTION_MARK})(?P<numerator>{NUMERAL}))?"
-)
 PERCENT_DENOMINATORS = {"百": "%", "佰": "%", "千": "‰", "仟": "‰", "万": "‱"}
 #: denominators that make a rate-of-parts per million etc., reported as %
 PER_SCALE = {"百万": 10**6, "千万": 10**7, "万万": 10**8}
@@ -116,6 +106,8 @@ for _kind, _words in {
 }.items():
     for _word in _words.split():
         UNITS[_word] = (_kind, _word)
+#: where a numeral that can be a quantity or an ordinal may start: Arabic, a run of Chinese
+#: numeral characters, 第 + digit, or a lone digit before a unit, 分之, 成/折, 中全会, 大 …
 _UNIT_FIRST = "".join(sorted({w[0] for w in UNITS} | set("%‰成折分又多余中大五个百")))
 QUANTITY_START = (
     # every branch opens with a character class, so the engine can skip ahead in C

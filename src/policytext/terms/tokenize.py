@@ -28,6 +28,15 @@ def stopwords(
     return frozenset((words | set(extra)) - set(keep))
 
 
+def stopword_set(spec: Iterable[str]) -> frozenset[str]:
+    """The words a ``stopwords=`` option stands for: tier names (function, filler,
+    generic) give those tiers; anything else is taken as the words themselves."""
+    given = (spec,) if isinstance(spec, str) else tuple(spec)
+    if all(word in r.STOPWORD_TIERS for word in given):
+        return stopwords(given)
+    return frozenset(given)
+
+
 @dataclass(frozen=True)
 class TermTokens:
     """The kept terms of one text: Simplified form and offsets into the text."""
@@ -78,11 +87,6 @@ class PolicyTokenizer:
         state["_memo"], state["_verdicts"] = {}, {}
         return state
 
-    def _stopword_set(self) -> frozenset[str]:
-        given = tuple(self.stopwords) if not isinstance(self.stopwords, str) else (self.stopwords,)
-        if all(word in r.STOPWORD_TIERS for word in given):
-            return stopwords(given)
-        return frozenset(given)
 
     def terms(self, text: str) -> TermTokens:
         cached = self._memo.get(text)
@@ -101,7 +105,7 @@ class PolicyTokenizer:
         once and use the tokens for several things."""
         import numpy as np
 
-        drop = self._stopword_set()
+        drop = stopword_set(self.stopwords)
         # single characters (的, 和, punctuation) are about half the tokens: drop them with
         # numpy before any token string is built
         a_starts, a_ends = seg.analysis_starts, seg.analysis_ends
