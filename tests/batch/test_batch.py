@@ -64,6 +64,17 @@ def test_jobs_and_reruns_give_the_same_tables(tmp_path: Path, demo_dir: Path) ->
     assert (one / "report.html").read_bytes() == (again / "report.html").read_bytes()
 
 
+def test_spilling_the_second_pass_to_disk_gives_the_same_tables(tmp_path: Path, demo_dir: Path) -> None:
+    from policytext.batch.run import run_analysis
+    from policytext.io.read import scan_archive
+
+    held, spilled = tmp_path / "held", tmp_path / "spilled"
+    run_analysis(scan_archive(demo_dir), held)
+    run_analysis(scan_archive(demo_dir), spilled, memory_mb=0, chunk_size=2)  # every document spilled, small chunks
+    _same(held, spilled)
+    assert not [p.name for p in spilled.iterdir() if p.name.startswith(".")]  # no temporary file left
+
+
 def test_a_changed_file_is_the_only_one_reanalysed(tmp_path: Path, demo_dir: Path) -> None:
     import json
 

@@ -4,19 +4,25 @@ picklable :class:`DocResult` that worker processes return and the cache stores."
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections import Counter
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policytext.terms.tokenize import TermTokens
+from policytext.terms.tokenize import TermSummary
 
 if TYPE_CHECKING:
+    from policytext.offsets import Alignment
     from policytext.segmentation import Segmentation
+    from policytext.terms.tokenize import PolicyTokenizer
 
 #: bump when DocResult or the analysis changes, so old cache entries are not reused
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
+#: characters read for the script verdict (the rest is only checked for Traditional ones)
+SCRIPT_SAMPLE = 200_000
 
 
 @dataclass(frozen=True)
@@ -32,19 +38,36 @@ class Options:
         return hashlib.sha256(repr((ANALYSIS_VERSION, self)).encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class DocTerms:
+    """What the second pass (keywords, formulations) needs of one document: far smaller
+    than the whole result, so many of them fit in memory."""
+
+    doc_id: str
+    text: str  # the cleaned text every offset points into
+    summary: TermSummary  # distinct kept terms; its ``simplified`` is the analysis text
+    alignment: Alignment | None  # analysis text -> text (None: the same text)
+    slogans: tuple[str, ...] = ()  # the non-numbered slogans it quotes
+
+    def span_map(self) -> Callable[[int, int], tuple[int, int]] | None:
+        return None if self.alignment is None else self.alignment.span
+
+
 @dataclass
 class DocResult:
     """One document analysed: its table rows and the counts corpus statistics merge."""
 
     doc_id: str
-    text: str  # the cleaned text every offset points into
     row: dict[str, Any]  # extra columns of the documents table
-    tokens: TermTokens  # kept terms, for keywords
-    term_counts: Counter[str]  # kept terms, for document frequencies and comparisons
+    terms: DocTerms
     words: int  # word tokens (the per-10,000 denominator)
     themes: dict[str, int]
     indicators: list[dict[str, Any]]
     quoted_numbered: set[str] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.terms.text
 
 
 def _word_tokens(seg: Segmentation) -> int:
@@ -74,31 +97,38 @@ def content_key(source: str | tuple[str, str | None], options: Options) -> str:
 
 
 def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
-    """Clean ``raw``, detect its script, segment it once and derive what the batch tables need."""
+    """Clean ``raw``, detect its script, convert it once when it has Traditional
+    characters, segment it once, and derive what the batch tables need from that."""
     from policytext.cleaning import clean
-    from policytext.numeric.extract import _records as indicator_records
-    from policytext.script.detect import detect_script
-    from policytext.segmentation import segment
+    from policytext.numeric.extract import records_converted
+    from policytext.script.detect import contains_traditional, detect_script
+    from policytext.segmentation import segment_converted
     from policytext.terms.slogans import quoted_forms
-    from policytext.terms.tokenize import PolicyTokenizer
 
     cleaned = clean(raw)
     text = cleaned.text
-    script = detect_script(text)
-    # one detection: segment converts exactly when the text has Traditional characters
-    seg = segment(
-        text, userdict=(options.theme_terms + options.userdict) or None, backend=options.backend,
-        convert="t2s" if script.traditional_chars else False,
+    script = detect_script(text, sample=SCRIPT_SAMPLE, top=0)  # the verdict; no evidence needed
+    analysis, alignment = text, None
+    if script.traditional_chars or (len(text) > SCRIPT_SAMPLE and contains_traditional(text[SCRIPT_SAMPLE:])):
+        from policytext.script.convert import convert_with_offsets
+
+        conversion = convert_with_offsets(text, "t2s")
+        analysis = conversion.text
+        alignment = None if conversion.alignment.is_identity else conversion.alignment
+    seg = segment_converted(
+        text, analysis, alignment, userdict=(options.theme_terms + options.userdict) or None,
+        backend=options.backend, script=script.script,
     )
     words = _word_tokens(seg)
-    tokens = PolicyTokenizer().from_segmentation(seg)
-    term_counts = Counter(tokens.terms)
+    summary = _tokenizer().summarize(seg)
+    counts = dict(zip(summary.terms, summary.counts.tolist()))
     # theme terms are all terms (two characters or more, no stopwords): count them there
-    themes = {key: sum(term_counts.get(t, 0) for t in terms) for key, terms in options.theme_map}
-    numbered, _ = quoted_forms(tokens.simplified)
+    themes = {key: sum(map(counts.get, terms, itertools.repeat(0))) for key, terms in options.theme_map}
+    numbered, slogans = quoted_forms(analysis)
+    terms = DocTerms(doc_id, text, summary, alignment, tuple(sorted(slogans)))
+    span_map = terms.span_map()
     return DocResult(
         doc_id=doc_id,
-        text=text,
         row={
             "clean_steps": ",".join(cleaned.changed_by),
             "clean_removed": "\n".join(x.text for x in cleaned.removed),
@@ -109,10 +139,22 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
             "n_tokens": len(seg),
             "n_words": words,
         },
-        tokens=tokens,
-        term_counts=term_counts,
+        terms=terms,
         words=words,
         themes=themes,
-        indicators=indicator_records(doc_id, text, convert="auto"),
+        indicators=records_converted(doc_id, text, analysis, span_map or _same_span),
         quoted_numbered=numbered,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> PolicyTokenizer:
+    """One tokenizer per process: its verdict per distinct word carries over from document
+    to document (a vocabulary, not a per-document cost)."""
+    from policytext.terms.tokenize import PolicyTokenizer
+
+    return PolicyTokenizer()
+
+
+def _same_span(start: int, end: int) -> tuple[int, int]:
+    return start, end

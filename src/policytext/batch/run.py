@@ -4,9 +4,9 @@ tables and the report. The CLI's ``analyze`` is a thin wrapper around :func:`run
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
-import shutil
 import sys
 import tempfile
 import time
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policytext.batch.document import DocResult, Options, analyze_document, content_key
+from policytext.batch.document import DocResult, DocTerms, Options, analyze_document, content_key
 from policytext.io.read import Archive
 
 if TYPE_CHECKING:
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from policytext.corpus import Corpus
 
 CACHE_FOLDER = ".policytext-cache"
+#: rows of each table kept for the report
+PREVIEW_ROWS = 400
+#: the columns of the record tables that are not text
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "indicators": {"sentence_id": "int", "start": "int", "end": "int", "value": "float", "value_max": "float",
+                   "value_base": "float", "value_base_max": "float"},
+    "keywords": {"rank": "int", "score": "float", "count": "int", "start": "int", "end": "int"},
+    "formulations": {"count": "int", "start": "int", "end": "int", "starts": "ints"},
+}
 
 
 @dataclass
@@ -82,6 +91,14 @@ def _cache_path(root: Path, key: str) -> Path:
     return root / key[:2] / f"{key}.pkl"
 
 
+def _unspill(item: bytes | tuple[int, int], spill: Any) -> bytes:
+    """A held item, read back from the spill file when it was written there."""
+    if isinstance(item, bytes):
+        return item
+    spill.seek(item[0])
+    return bytes(spill.read(item[1]))
+
+
 def _store(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
@@ -132,7 +149,7 @@ def _load(path: Path) -> DocResult | None:
     try:
         with open(path, "rb") as fh:
             result = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None  # a damaged or foreign entry is recomputed
     return result if isinstance(result, DocResult) else None
 
@@ -157,15 +174,21 @@ class _Tally:
         grown[: len(array)] = array
         return grown
 
-    def add(self, counts: Counter[str], year: Any) -> None:
+    def add(self, terms: list[str], counts: Any, year: Any) -> None:
+        """One document's distinct terms and their counts."""
         import numpy as np
 
-        ids = np.fromiter((self.ids.setdefault(t, len(self.ids)) for t in counts), dtype=np.int64, count=len(counts))
-        self.df = self._grow(self.df, len(self.ids))
+        known = self.ids
+        ids = np.fromiter(map(known.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
+        new = np.flatnonzero(ids < 0)
+        if len(new):  # terms not seen before get the next ids
+            ids[new] = np.arange(len(known), len(known) + len(new))
+            known.update(zip(map(terms.__getitem__, new.tolist()), ids[new].tolist()))
+        self.df = self._grow(self.df, len(known))
         self.df[ids] += 1
         if year is not None:
-            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.float64)), len(self.ids))
-            row[ids] += np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.float64)), len(known))
+            row[ids] += counts
             self.years[year] = row
 
     def row(self, year: Any) -> Any:
@@ -192,8 +215,8 @@ def _start_second_pass(state: _SecondPass) -> None:
     _SECOND = state
 
 
-def _second_pass(item: bytes | str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Keyword and formulation rows of one document (its pickled result, or the path of it)."""
+def _second_pass(item: bytes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Keyword and formulation rows of one document (its pickled :class:`DocTerms`)."""
     import numpy as np
 
     from policytext.terms import resources as tr
@@ -202,21 +225,22 @@ def _second_pass(item: bytes | str) -> tuple[list[dict[str, Any]], list[dict[str
 
     state = _SECOND
     assert state is not None, "the second pass was not started"
-    done = pickle.loads(item) if isinstance(item, bytes) else _load(Path(item))
-    if done is None:  # pragma: no cover - the entry was written in the first pass
-        return [], []
+    done: DocTerms = pickle.loads(item)
+    terms = done.summary.terms
     if state.documents == 1:  # a single text has no corpus of its own
         reference, unseen = tr.reference_idf()
-
-        def idf(terms: list[str]) -> Any:
-            return np.fromiter((reference.get(t, unseen) for t in terms), dtype=float, count=len(terms))
+        idf = np.fromiter(map(reference.get, terms, itertools.repeat(unseen)), dtype=float, count=len(terms))
     else:
-        def idf(terms: list[str]) -> Any:
-            df = np.fromiter((state.df[state.ids[t]] if t in state.ids else 0 for t in terms), dtype=float, count=len(terms))
-            return np.log((1 + state.documents) / (1 + df)) + 1
-
-    keywords = rank_terms(done.doc_id, done.text, done.tokens, idf_scored(done.term_counts, idf), top=state.top)
-    return keywords, formulation_records(done.doc_id, done.text, known=state.known)
+        ids = np.fromiter(map(state.ids.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
+        df = np.where(ids >= 0, state.df[np.maximum(ids, 0)], 0)
+        idf = np.log((1 + state.documents) / (1 + df)) + 1
+    scored = idf_scored(terms, done.summary.counts, idf)
+    keywords = rank_terms(done.doc_id, done.text, done.summary, scored, top=state.top)
+    formulations = formulation_records(
+        done.doc_id, done.text, known=state.known, simplified=(done.summary.simplified, done.span_map()),
+        slogans=done.slogans,
+    )
+    return keywords, formulations
 
 
 def _may_be_target(row: dict[str, Any], patterns: list[tuple[Any, Any]]) -> bool:
@@ -243,11 +267,11 @@ def run_analysis(
     :class:`~policytext.io.read.Archive` from :func:`~policytext.io.read.scan_archive`, whose
     files workers read themselves) and write the tables to ``out``.
 
-    Documents are analysed in chunks; each result goes to the content-hash ``cache`` (a
-    temporary folder when None) and its rows straight to the table files, so memory holds
-    one chunk, corpus-level counts (document frequencies, per-year term counts) and up to
-    ``memory_mb`` of pickled results kept for the second pass (keywords and formulations,
-    which need those counts); beyond that the second pass reads results back from the store.
+    Documents are analysed in chunks; each result goes to the content-hash ``cache`` (when
+    given) and its rows straight to the table files, so memory holds one chunk,
+    corpus-level counts (document frequencies, per-year term counts) and up to
+    ``memory_mb`` of what the second pass (keywords and formulations, which need those
+    counts) reads of each document, pickled; beyond that it goes to one temporary file.
     """
     import numpy as np
     import pandas as pd
@@ -265,7 +289,6 @@ def run_analysis(
     archive = corpus if isinstance(corpus, Archive) else Archive.from_corpus(corpus)
     out.mkdir(parents=True, exist_ok=True)
     options = _options(backend, userdict)
-    store = cache or Path(tempfile.mkdtemp(prefix=".policytext-work-", dir=out))
     theme_keys = [key for key, _ in options.theme_map]
     writers = {name: TableWriter(out, name) for name in ("documents", "themes", "indicators", "keywords", "formulations")}
     preview: dict[str, list[pd.DataFrame]] = {name: [] for name in writers}
@@ -273,7 +296,7 @@ def run_analysis(
     bar = _Progress(len(archive), progress)
     docvars = archive.docvars
     doc_ids = archive.doc_ids
-    keys = [content_key(source, options) for source in archive.sources]
+    keys = [content_key(source, options) for source in archive.sources] if cache is not None else []
     analysed: list[int] = []
     failures: list[dict[str, Any]] = []
     tally = _Tally()
@@ -283,24 +306,35 @@ def run_analysis(
     theme_frames: list[pd.DataFrame] = []
     numbered: set[str] = set()
     cached = quantities = characters = held_bytes = 0
-    # results kept in memory for the second pass, up to a budget of document text; the rest
-    # is read back from the store (the cache, or a temporary folder)
-    held: dict[int, bytes] = {}  # pickled: a result pickles to ~5x its text, as objects ~40x
+    # what the second pass reads of each document, pickled (as objects it takes several
+    # times the room): in memory up to the budget, the rest appended to one temporary file
+    held: dict[int, bytes | tuple[int, int]] = {}
+    spill = tempfile.TemporaryFile(prefix=".policytext-spill-", dir=out)  # noqa: SIM115 - closed in the finally below
     budget = memory_mb * 1_000_000
     has_year = "year" in docvars.columns
 
     def keep(name: str, frame: pd.DataFrame) -> None:
         writers[name].write(frame)
-        if sum(len(f) for f in preview[name]) < 400:
-            preview[name].append(frame.head(400))
+        if sum(len(f) for f in preview[name]) < PREVIEW_ROWS:
+            preview[name].append(frame.head(PREVIEW_ROWS))
+
+    def keep_records(name: str, records: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+        writers[name].write_records(records, columns, COLUMN_TYPES[name])
+        have = sum(len(f) for f in preview[name])
+        if have < PREVIEW_ROWS:
+            frame = records_frame(records[: PREVIEW_ROWS - have], columns)
+            for column, kind in COLUMN_TYPES[name].items():
+                if kind == "float":
+                    frame[column] = frame[column].astype("float64")
+            preview[name].append(frame)
 
     try:
         for chunk in _chunks(len(archive), chunk_size):
             results: dict[int, DocResult | str] = {}
             todo = []
             for i in chunk:
-                found = _load(_cache_path(store, keys[i])) if _cache_path(store, keys[i]).exists() else None
-                if found is not None and found.doc_id == doc_ids[i]:
+                found = _load(_cache_path(cache, keys[i])) if cache is not None and _cache_path(cache, keys[i]).exists() else None
+                if isinstance(found, DocResult) and found.doc_id == doc_ids[i]:
                     results[i] = found
                     cached += 1
                 else:
@@ -308,14 +342,22 @@ def run_analysis(
             computed = engine.map([doc_ids[i] for i in todo], [archive.sources[i] for i in todo], options)
             for i, result in zip(todo, computed):
                 results[i] = result
+                if isinstance(result, DocResult) and cache is not None:
+                    _store(_cache_path(cache, keys[i]), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            for i in chunk:
+                result = results[i]
                 if isinstance(result, DocResult):
-                    data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-                    if held_bytes + len(data) <= budget:  # kept for the second pass
+                    # what the second pass needs, kept in memory up to the budget, else stored
+                    data = pickle.dumps(result.terms, protocol=pickle.HIGHEST_PROTOCOL)
+                    if held_bytes + len(data) <= budget:
                         held[i] = data
                         held_bytes += len(data)
-                    if cache is not None or i not in held:
-                        _store(_cache_path(store, keys[i]), data)
+                    else:
+                        held[i] = (spill.seek(0, os.SEEK_END), len(data))
+                        spill.write(data)
             doc_rows, theme_rows, indicator_rows = [], [], []
+            good: list[int] = []
+            chunk_docvars = dict(zip(chunk, docvars.iloc[list(chunk)].to_dict("records")))
             for i in chunk:
                 result = results[i]
                 bar.step()
@@ -324,8 +366,9 @@ def run_analysis(
                                      "doc_id": doc_ids[i], "level": "error", "reason": f"analysis failed: {result}"})
                     continue
                 analysed.append(i)
-                row: dict[str, Any] = {str(k): v for k, v in docvars.iloc[i].items()}
-                doc_rows.append({**row, **result.row, "text": result.text})
+                good.append(i)
+                row: dict[str, Any] = {str(k): v for k, v in chunk_docvars[i].items()}
+                doc_rows.append({**row, **result.row, "text": result.terms.text})
                 theme_rows.append({"doc_id": result.doc_id, "tokens": result.words,
                                    **{k: 1e4 * result.themes[k] / result.words if result.words else 0.0 for k in theme_keys}})
                 indicator_rows.extend(result.indicators)
@@ -333,22 +376,19 @@ def run_analysis(
                 characters += int(result.row["n_chars"])
                 target_rows.extend(r for r in result.indicators if _may_be_target(r, target_patterns))
                 numbered |= result.quoted_numbered
-                year: Any = docvars.at[i, "year"] if has_year else None
+                year: Any = row["year"] if has_year else None
                 if year is not None and pd.isna(year):
                     year = None
-                tally.add(result.term_counts, year)
+                tally.add(result.terms.summary.terms, result.terms.summary.counts, year)
                 if year is not None:
                     words_by_year[year] += result.words
             if doc_rows:
                 keep("documents", pd.DataFrame(doc_rows))
                 themes_chunk = records_frame(theme_rows, ("doc_id", "tokens", *theme_keys))
-                themes_chunk = themes_chunk.merge(docvars.iloc[[i for i in chunk if i in set(analysed)]], on="doc_id", how="left")
+                themes_chunk = themes_chunk.merge(docvars.iloc[good], on="doc_id", how="left")
                 theme_frames.append(themes_chunk)
                 keep("themes", themes_chunk)
-                indicators_chunk = records_frame(indicator_rows, INDICATOR_COLUMNS)
-                for column in ("value", "value_max", "value_base", "value_base_max"):
-                    indicators_chunk[column] = indicators_chunk[column].astype("float64")
-                keep("indicators", indicators_chunk)
+                keep_records("indicators", indicator_rows, INDICATOR_COLUMNS)
         # second pass: what needs the whole archive's counts (keywords, formulations), in
         # worker processes that receive the document frequencies once, when they start
         state = _SecondPass(len(analysed), tally.ids, tally.df[: len(tally.ids)], frozenset(numbered), keywords_top)
@@ -358,16 +398,16 @@ def run_analysis(
             _start_second_pass(state)
         try:
             for chunk in _chunks(len(analysed), chunk_size):
-                items = [held.pop(i) if i in held else str(_cache_path(store, keys[i])) for i in (analysed[j] for j in chunk)]
+                items = [_unspill(held.pop(analysed[j]), spill) for j in chunk]
                 done = pool.map(_second_pass, items, chunksize=max(1, len(items) // (jobs * 2))) if pool else map(_second_pass, items)
                 keyword_rows: list[dict[str, Any]] = []
                 formulation_rows: list[dict[str, Any]] = []
                 for keyword_part, formulation_part in done:
                     keyword_rows.extend(keyword_part)
                     formulation_rows.extend(formulation_part)
-                keep("keywords", records_frame(keyword_rows, KEYWORD_COLUMNS))
+                keep_records("keywords", keyword_rows, KEYWORD_COLUMNS)
                 if formulation_rows:
-                    keep("formulations", records_frame(formulation_rows, FORMULATION_COLUMNS))
+                    keep_records("formulations", formulation_rows, FORMULATION_COLUMNS)
         finally:
             if pool is not None:
                 pool.shutdown()
@@ -384,8 +424,7 @@ def run_analysis(
     finally:
         engine.close()
         bar.close()
-        if cache is None:
-            shutil.rmtree(store, ignore_errors=True)
+        spill.close()
     small: dict[str, pd.DataFrame] = {}
     good_docvars = docvars.iloc[analysed].reset_index(drop=True)
     light = Corpus([""] * len(good_docvars), good_docvars)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,13 @@ def temporary_path(path: Path) -> Path:
     os.umask(umask)
     os.chmod(name, 0o666 & ~umask)  # mkstemp makes 0600; a table is an ordinary file
     return Path(name)
+
+
+def _arrow_type(kind: str) -> Any:
+    """The Arrow type of a column kind: "str", "int", "float" or "ints" (a list of ints)."""
+    import pyarrow as pa
+
+    return {"str": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "ints": pa.list_(pa.int64())}[kind]
 
 
 class TableWriter:
@@ -50,35 +58,87 @@ class TableWriter:
                 parquet = False
         self.parquet = parquet
 
+    def write_records(self, records: list[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> None:
+        """Append rows given as dicts with ``columns``; ``types`` names the columns that are
+        not text ("int", "float", "ints" for a list of ints). They go straight to Arrow with
+        that schema, which is fixed however empty the first chunk's columns are; pandas is
+        only the fallback, for text Arrow rejects (a lone surrogate)."""
+        from policytext.frames import records_frame
+
+        if not self.parquet or self.parquet_problem is not None:
+            self.write(records_frame(records, columns))
+            return
+        import pyarrow as pa
+
+        if self.columns is None:
+            self.columns = list(columns)
+            self._schema = pa.schema([(c, _arrow_type(types.get(c, "str"))) for c in columns])
+        try:
+            table = pa.Table.from_pylist(records, schema=self._schema)
+        except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError):
+            self.write(records_frame(records, columns))
+            return
+        self._write_csv(table)
+        self._write_parquet(table)
+        self.rows += len(records)
+
     def write(self, frame: pd.DataFrame) -> None:
         if self.columns is None:
             self.columns = list(frame.columns)
             self.dtypes = frame.dtypes
         else:
             frame = frame.reindex(columns=self.columns)
-            for column, dtype in self.dtypes.items():
+            for column, dtype in (self.dtypes.items() if self.dtypes is not None else ()):
                 if frame[column].dtype != dtype:
                     try:
                         frame[column] = frame[column].astype(dtype)
                     except (TypeError, ValueError):
                         pass
-        frame.to_csv(self.csv_tmp, mode="a", header=self.rows == 0, index=False, encoding="utf-8")
+        table = self._arrow(frame) if self.parquet else None
+        if table is not None:
+            # Arrow writes CSV in C++, several times faster than pandas on long text columns
+            self._write_csv(table)
+            self._write_parquet(table)
+        else:
+            frame.to_csv(self.csv_tmp, mode="a", header=self.rows == 0, index=False, encoding="utf-8")
         self.rows += len(frame)
-        if self.parquet and self.parquet_problem is None:
-            self._write_parquet(frame)
 
-    def _write_parquet(self, frame: pd.DataFrame) -> None:
+    def _arrow(self, frame: pd.DataFrame) -> Any:
+        """The chunk as an Arrow table with the first chunk's schema; None (and the reason in
+        ``parquet_problem``) when it does not convert: the CSV is then written by pandas."""
+        import pyarrow as pa
+
+        if self.parquet_problem is not None:
+            return None
+        try:
+            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError) as exc:
+            self.parquet_problem = f"{type(exc).__name__}: {exc}"
+            return None
+        if self._schema is None:
+            self._schema = table.schema
+        return table
+
+    def _write_csv(self, table: Any) -> None:
+        import pyarrow as pa
+        import pyarrow.csv as pcsv
+
+        for i, column in enumerate(table.schema):
+            if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+                # CSV has no lists: written as text, the way pandas writes them
+                text = [None if v is None else str(v) for v in table.column(i).to_pylist()]
+                table = table.set_column(i, column.name, pa.array(text, pa.string()))
+        with open(self.csv_tmp, "ab") as fh:
+            pcsv.write_csv(table, fh, pcsv.WriteOptions(include_header=self.rows == 0, quoting_style="needed"))
+
+    def _write_parquet(self, table: Any) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         try:
             if self._parquet is None:
-                table = pa.Table.from_pandas(frame, preserve_index=False)
-                self._schema = table.schema
                 self.parquet_tmp = temporary_path(self.folder / f"{self.name}.parquet")
                 self._parquet = pq.ParquetWriter(self.parquet_tmp, self._schema)
-            else:
-                table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
             self._parquet.write_table(table)
         except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError) as exc:
             self.parquet_problem = f"{type(exc).__name__}: {exc}"

@@ -35,13 +35,17 @@ SOFT_BREAK_AFTER_OPEN = re.compile(r"(?<=[《「『“（(\[])[ \t\u3000]*\n[ \t
 BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 #: Three or more line breaks (with only white space between) become one blank line.
 EXTRA_BLANK_LINES = re.compile(r"\n(?:[ \t\u3000]*\n){2,}")
-TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)|\s+\Z")
+#: Spaces before a line break, white space at the end. Like the patterns below, it starts
+#: with one character class and tells its cases apart by lookbehind, so the regex engine
+#: skips to candidate characters (an alternation at the front would be tried everywhere).
+TRAILING_SPACE = re.compile(r"\s(?:(?<=[ \t])[ \t]*(?=\n)|\s*\Z)")
 
 #: Full-width ASCII that should be half-width: digits, Latin letters, % and the decimal
 #: point between digits.  Chinese punctuation (，。：；（）「」“”) is left alone.
 FULLWIDTH_ALNUM = re.compile(
-    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]|(?<=[0-9\uff10-\uff19])\uff0e(?=[0-9\uff10-\uff19])"
+    "[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]"
+    "(?:(?<=\uff0e)(?<=[0-9\uff10-\uff19]\uff0e)(?=[0-9\uff10-\uff19])|(?<!\uff0e))"
 )
 
 #: Masked words: runs of asterisks, or of the squares some sites print for censored text.
-MASK = re.compile(r"[*＊]+|□{2,}|[Ｘ×]{2,}")
+MASK = re.compile(r"[*＊□Ｘ×](?:(?<=[*＊])[*＊]*|(?<=□)□+|(?<=[Ｘ×])[Ｘ×]+)")

@@ -508,6 +508,20 @@ def _needs_conversion(text: str) -> bool:
 
 def _records(doc_id: Any, text: str, *, convert: str | bool) -> list[dict[str, Any]]:
     rows, _, to_original = _document_rows(text, convert=convert)
+    return _to_records(doc_id, text, rows, to_original)
+
+
+def records_converted(
+    doc_id: Any, text: str, simplified: str, to_original: Callable[[int, int], tuple[int, int]]
+) -> list[dict[str, Any]]:
+    """The indicator rows of ``text`` read from its Simplified form ``simplified`` (for a
+    caller that converted ``text`` already; ``to_original`` maps spans back)."""
+    return _to_records(doc_id, text, _extract_folded(simplified, fold(simplified)), to_original)
+
+
+def _to_records(
+    doc_id: Any, text: str, rows: list[_Row], to_original: Callable[[int, int], tuple[int, int]]
+) -> list[dict[str, Any]]:
     records = []
     for row in rows:
         start, end = to_original(row.start, row.end)

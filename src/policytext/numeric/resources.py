@@ -110,11 +110,14 @@ for _kind, _words in {
 #: numeral characters, 第 + digit, or a lone digit before a unit, 分之, 成/折, 中全会, 大 …
 _UNIT_FIRST = "".join(sorted({w[0] for w in UNITS} | set("%‰成折分又多余中大五个百")))
 QUANTITY_START = (
-    # every branch opens with a character class, so the engine can skip ahead in C
-    rf"[-负.\d]|[{_CN}](?=\s?[{_CN}点{FUZZY}])|[{_CN}](?<=第.)"
-    rf"|[{_CN.replace('一', '')}](?=[{re.escape(_UNIT_FIRST)}])"
+    # one character class first, so the regex engine skips ahead in C; lookbehinds then
+    # tell the cases apart (an alternation of classes would be tried at every position)
+    rf"[-负.\d{_CN}]"
+    rf"(?:(?<=[-负.\d])"
+    rf"|(?<=[{_CN}])(?=\s?[{_CN}点{FUZZY}])|(?<=第[{_CN}])"
+    rf"|(?<=[{_CN.replace('一', '')}])(?=[{re.escape(_UNIT_FIRST)}])"
     # 一 is mostly an article (一个, 一批): only as a share, a point or a fraction
-    r"|一(?=成|个?\s?百\s?分\s?点|\s?分\s?之|[%‰又])"
+    r"|(?<=一)(?=成|个?\s?百\s?分\s?点|\s?分\s?之|[%‰又]))"
 )
 UNIT_PATTERN = re.compile("|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
 #: a bare 万/亿 after an Arabic numeral that the numeral pattern did not take (1200万人 is

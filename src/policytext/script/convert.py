@@ -155,11 +155,36 @@ def convert_with_offsets(text: str, config: str = "t2s") -> Conversion:
     always_align = name in PHRASE_CONFIGS
     builder = AlignmentBuilder()
     out: list[str] = []
-    for piece in _pieces(text):
-        converted = fn(piece)
+    for block in _blocks(_pieces(text)):
+        # one OpenCC call per block of lines; a block that kept its length maps one-for-one
+        # (no conversion crosses a line or sentence end, so a block converts as its pieces do)
+        converted = fn("".join(block))
+        if len(block) > 1 and (always_align or len(converted) != sum(map(len, block))):
+            for piece in block:  # a length changed somewhere: find where, piece by piece
+                converted = fn(piece)
+                out.append(converted)
+                _add_piece(piece, converted, name, always_align, builder)
+            continue
         out.append(converted)
-        if converted == piece or (len(converted) == len(piece) and not always_align):
-            builder.copy(len(piece))
-        else:
-            _align_piece(piece, converted, name, builder)
+        _add_piece("".join(block), converted, name, always_align, builder)
     return Conversion("".join(out), text, name, builder.build())
+
+
+def _blocks(pieces: list[str]) -> list[list[str]]:
+    """Consecutive pieces grouped up to LONG_LINE characters."""
+    blocks: list[list[str]] = []
+    size = LONG_LINE + 1
+    for piece in pieces:
+        if size + len(piece) > LONG_LINE:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(piece)
+        size += len(piece)
+    return blocks
+
+
+def _add_piece(piece: str, converted: str, name: str, always_align: bool, builder: AlignmentBuilder) -> None:
+    if converted == piece or (len(converted) == len(piece) and not always_align):
+        builder.copy(len(piece))
+    else:
+        _align_piece(piece, converted, name, builder)

@@ -32,6 +32,7 @@ __all__ = [
     "lexicon_entries",
     "number_spans",
     "segment",
+    "segment_converted",
     "tokens_frame",
 ]
 
@@ -164,7 +165,12 @@ def _fix_numbers(text: str, bounds: IntArray) -> IntArray:
         (idx >= 0) & (bounds > arr[np.maximum(idx, 0), 0]) & (bounds < arr[np.maximum(idx, 0), 1])
     )
     kept = bounds[~inside]
-    return np.union1d(kept, arr.ravel())
+    # each number's edges go in where they are missing (both arrays are sorted: a merge,
+    # not the sort a set union would do)
+    edges = np.unique(arr.ravel())
+    at = np.searchsorted(kept, edges)
+    missing = (at == len(kept)) | (kept[np.minimum(at, len(kept) - 1)] != edges)
+    return np.insert(kept, at[missing], edges[missing])
 
 
 def _drop_whitespace(text: str, starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
@@ -232,7 +238,6 @@ def segment(
     """
     if not isinstance(text, str):
         raise TypeError(f"segment() takes a str, not {type(text).__name__}")
-    engine = get_backend(backend, lexicon=lexicon, userdict=userdict, hmm=hmm)
     script = "unknown"
     alignment: Alignment | None = None
     analysis = text
@@ -250,6 +255,28 @@ def segment(
             conversion = convert_with_offsets(text, str(config))
             analysis = conversion.text
             alignment = conversion.alignment
+    return segment_converted(
+        text, analysis, alignment, userdict=userdict, lexicon=lexicon, backend=backend, hmm=hmm,
+        keep_whitespace=keep_whitespace, script=script,
+    )
+
+
+def segment_converted(
+    text: str,
+    analysis: str,
+    alignment: Alignment | None,
+    *,
+    userdict: str | os.PathLike[str] | Iterable[str] | None = None,
+    lexicon: bool = True,
+    backend: str = "auto",
+    hmm: bool = True,
+    keep_whitespace: bool = False,
+    script: str = "unknown",
+) -> Segmentation:
+    """:func:`segment` for a caller that has converted ``text`` already: ``analysis`` is
+    the Simplified text the segmenter reads and ``alignment`` maps it back to ``text``
+    (None when ``analysis`` is ``text``), so one conversion serves several analyses."""
+    engine = get_backend(backend, lexicon=lexicon, userdict=userdict, hmm=hmm)
     # a lone surrogate (broken UTF-16 in the source) cannot reach the Rust segmenter; one
     # replacement character for one keeps every offset
     cut_text = _SURROGATE.sub("\ufffd", analysis) if _SURROGATE.search(analysis) else analysis

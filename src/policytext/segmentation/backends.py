@@ -174,6 +174,18 @@ def get_backend(
     hmm: bool = True,
 ) -> Backend:
     """The backend ``name`` with the policy lexicon (unless ``lexicon=False``) and user words."""
+    # a batch asks once per document with the same words: remember the answer by the
+    # arguments (no words, or a tuple of them) rather than hash thousands of dictionary entries each time
+    key = (name, lexicon, userdict, hmm) if userdict is None or isinstance(userdict, tuple) else None
+    found = _chosen.get(key) if key is not None else None
+    if found is not None:
+        return found
     entries = (lexicon_entries() if lexicon else ()) + userdict_entries(userdict)
     with _lock:
-        return _build(resolve_backend(name), entries, hmm)
+        backend = _build(resolve_backend(name), entries, hmm)
+        if key is not None and len(_chosen) < 64:
+            _chosen[key] = backend
+        return backend
+
+
+_chosen: dict[Any, Backend] = {}

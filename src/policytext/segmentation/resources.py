@@ -7,11 +7,15 @@ from importlib import resources
 
 #: A number with what belongs to it: sign, decimal point, magnitude characters and
 #: percent sign (30.26%, -3.5%, 1.3万亿, ２．５％).  A sign only counts as one after a
-#: character that cannot end a number (so 2011-2020 is two numbers and a dash).
+#: character that cannot end a number (so 2011-2020 is two numbers and a dash). The
+#: pattern starts with one character class (a sign or a digit, told apart by lookbehinds)
+#: so the regex engine can skip to candidates: ten times faster than an optional sign group.
+_NOT_BEFORE_SIGN = "0-9０-９A-Za-zＡ-Ｚａ-ｚ%％‰.．"
+_NOT_BEFORE_DIGITS = "0-9０-９A-Za-zＡ-Ｚａ-ｚ.．"
 NUMBER = re.compile(
-    r"(?:(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ%％‰.．])[-+－＋−](?=[0-9０-９]))?"
-    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．])"
-    r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    r"[-+－＋−0-9０-９]"
+    rf"(?:(?<=[-+－＋−])(?<![{_NOT_BEFORE_SIGN}].)(?=[0-9０-９])|(?<=[0-9０-９])(?<![{_NOT_BEFORE_DIGITS}].))"
+    r"[0-9０-９]*(?:[.．][0-9０-９]+)?"
     r"(?:[千百]?[万亿]+)?"
     r"[%％‰]?"
 )

@@ -7,13 +7,13 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policytext.frames import records_frame
 from policytext.terms import resources as r
-from policytext.terms.tokenize import PolicyTokenizer, TermTokens
+from policytext.terms.tokenize import PolicyTokenizer, TermSummary, TermTokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -160,33 +160,47 @@ def _tfidf_scores(tokens: list[TermTokens], tokenizer: PolicyTokenizer, texts: S
     return scored
 
 
-def idf_scored(counts: Counter[str], idf: Callable[[list[str]], np.ndarray]) -> _Scored:
-    """count x (idf - 1) for one document's term counts; ``idf`` gives scikit-learn's
-    smoothed idf of a list of terms as an array (the batch pipeline merges document
-    frequencies itself)."""
+def idf_scored(terms: list[str], counts: np.ndarray, idf: np.ndarray) -> _Scored:
+    """count x (idf - 1) for one document's terms (``idf`` is scikit-learn's smoothed idf
+    of each term, aligned with ``terms``; the batch pipeline merges document frequencies
+    itself)."""
+    n = counts.astype(float)
+    return _Scored(terms, n * (idf - 1), n)
+
+
+def _best_first(terms: list[str], scores: np.ndarray, *, block: int) -> Iterator[int]:
+    """Indices of ``terms`` by descending score, ties in code-point order, sorted a block
+    at a time: a ranking that stops after 20 keywords never sorts thousands of terms."""
     import numpy as np
 
-    terms = sorted(counts)
-    n = np.fromiter((counts[t] for t in terms), dtype=float, count=len(terms))
-    return _Scored(terms, n * (idf(terms) - 1), n)
+    remaining = np.arange(len(terms))
+    while len(remaining):
+        if len(remaining) > block:
+            kth = len(remaining) - block
+            cut = np.partition(scores[remaining], kth)[kth]  # the block-th highest score
+            take, remaining = remaining[scores[remaining] >= cut], remaining[scores[remaining] < cut]
+        else:
+            take, remaining = remaining, remaining[:0]
+        values = scores[take].tolist()
+        yield from (j for _, _, j in sorted(zip((-v for v in values), (terms[j] for j in take.tolist()), take.tolist())))
 
 
 def rank_terms(
-    doc_id: Any, text: str, doc_tokens: TermTokens, doc: _Scored, *, top: int, fragments: bool = False
+    doc_id: Any, text: str, summary: TermSummary, doc: _Scored, *, top: int, fragments: bool = False
 ) -> list[dict[str, Any]]:
     """The ``top`` keyword records of one document, best first, fragments skipped."""
     import numpy as np
 
-    # best first; the stable sort keeps ties in alphabetical order
-    order = np.argsort(-doc.scores, kind="stable").tolist()
+    order = _best_first(doc.terms, doc.scores, block=4 * top + 16)
     recurring = Recurring((doc.terms[j], int(doc.counts[j])) for j in np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT))
+    position = dict(zip(summary.terms, range(len(summary.terms))))
     records: list[dict[str, Any]] = []
     for j in order:
         term = doc.terms[j]
-        if not fragments and is_fragment(term, recurring, doc_tokens.simplified):
+        if not fragments and is_fragment(term, recurring, summary.simplified):
             continue
-        i = doc_tokens.terms.index(term)
-        start, end = int(doc_tokens.starts[i]), int(doc_tokens.ends[i])
+        i = position[term]
+        start, end = int(summary.starts[i]), int(summary.ends[i])
         records.append({
             "doc_id": doc_id, "rank": len(records) + 1, "term": text[start:end], "normalized": term,
             "score": float(doc.scores[j]), "count": int(doc.counts[j]), "start": start, "end": end,
@@ -237,5 +251,5 @@ def keywords(
     tokenizer.forget()
     records = []
     for doc_id, text, doc_tokens, doc in zip(doc_ids, texts, tokens, scored):
-        records.extend(rank_terms(doc_id, text, doc_tokens, doc, top=top, fragments=fragments))
+        records.extend(rank_terms(doc_id, text, TermSummary.of(doc_tokens), doc, top=top, fragments=fragments))
     return records_frame(records, KEYWORD_COLUMNS)

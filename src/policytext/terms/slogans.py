@@ -4,6 +4,7 @@ short quoted slogans, counted per document with the offsets of each occurrence
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -33,25 +34,61 @@ def _simplified(text: str) -> tuple[str, Any]:
     return conversion.text, conversion.to_original
 
 
-@functools.lru_cache(maxsize=256)
-def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for all forms, longest first (三个代表重要思想 is not also 三个代表), never
-    inside a longer numeral (九五 in 一九九五). A form of numerals only (九五, 十四五) is
-    ambiguous bare, so only its quoted occurrences count."""
-    digits = r.NUMERAL_CHARS + "〇零"
+_NUMERAL_DIGITS = r.NUMERAL_CHARS + "〇零"
+
+
+@functools.lru_cache(maxsize=64)
+def _numbered_patterns(forms: frozenset[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Patterns for a set of numbered forms, longest first (三个代表重要思想 is not also
+    三个代表): the forms to count bare, never followed by a numeral (九五 in 一九九五), and
+    the forms of numerals only (九五, 十四五), ambiguous bare, so counted only in quotes.
+    The bare pattern starts with the forms themselves, which lets the regex engine jump
+    between their first characters; the check for a numeral on the left is the caller's."""
     ordered = sorted(forms, key=lambda f: (-len(f), f))
-    bare = [re.escape(f) for f in ordered if not all(c in digits for c in f)]
-    numeral_only = [re.escape(f) for f in ordered if all(c in digits for c in f)]
-    branches = []
-    if bare:
-        branches.append(rf"(?<![{digits}])(?P<bare>{'|'.join(bare)})(?![{digits}])")
-    if numeral_only:
-        branches.append(rf"[“「\"](?P<quoted>{'|'.join(numeral_only)})[”」\"]")
-    else:
-        branches.append("(?P<quoted>(?!))")
-    if not bare:
-        branches.append("(?P<bare>(?!))")
-    return re.compile("|".join(branches))
+    bare = [re.escape(f) for f in ordered if not all(c in _NUMERAL_DIGITS for c in f)]
+    numeral_only = [re.escape(f) for f in ordered if all(c in _NUMERAL_DIGITS for c in f)]
+    return (
+        re.compile(f"(?:{'|'.join(bare)})(?![{_NUMERAL_DIGITS}])") if bare else None,
+        re.compile(f"[“「\"]({'|'.join(numeral_only)})[”」\"]") if numeral_only else None,
+    )
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Occurrences that do not overlap, taken from the left, the longest at each start."""
+    found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+    kept: list[tuple[int, int, str]] = []
+    for occurrence in found:
+        if not kept or occurrence[0] >= kept[-1][1]:
+            kept.append(occurrence)
+    return kept
+
+
+def _numbered_occurrences(s: str, forms: frozenset[str]) -> list[tuple[int, int, str]]:
+    bare, quoted = _numbered_patterns(forms)
+    found: list[tuple[int, int, str]] = []
+    if bare is not None:
+        m = bare.search(s)
+        while m is not None:
+            start = m.start()
+            if start and s[start - 1] in _NUMERAL_DIGITS:  # inside a longer numeral
+                m = bare.search(s, start + 1)
+                continue
+            found.append((start, m.end(), m.group()))
+            m = bare.search(s, m.end())
+    if quoted is not None:
+        found += [(m.start(1), m.end(1), m.group(1)) for m in quoted.finditer(s)]
+    return _leftmost_longest(found)
+
+
+def _slogan_occurrences(s: str, forms: frozenset[str]) -> list[tuple[int, int, str]]:
+    # a document quotes few slogans: one str.find scan each beats compiling a pattern per document
+    found = []
+    for form in forms:
+        at = s.find(form)
+        while at >= 0:
+            found.append((at, at + len(form), form))
+            at = s.find(form, at + 1)
+    return _leftmost_longest(found)
 
 
 def quoted_forms(simplified: str) -> tuple[set[str], set[str]]:
@@ -93,11 +130,17 @@ def formulations(
     return records_frame(records, FORMULATION_COLUMNS)
 
 
-def formulation_records(doc_id: Any, text: str, *, known: frozenset[str]) -> list[dict[str, Any]]:
+def formulation_records(
+    doc_id: Any, text: str, *, known: frozenset[str], simplified: tuple[str, Any] | None = None,
+    slogans: Iterable[str] | None = None,
+) -> list[dict[str, Any]]:
     """One document's formulation rows, given the numbered forms the whole corpus knows
-    (the batch pipeline's second pass; :func:`formulations` does the same for a corpus)."""
-    converted = _simplified(text)
-    _, own = quoted_forms(converted[0])
+    (the batch pipeline's second pass; :func:`formulations` does the same for a corpus).
+    ``simplified``: the text in Simplified and its span map back (None for the identity),
+    and ``slogans``: the other slogans it quotes (:func:`quoted_forms`), when the caller
+    has them already."""
+    converted = _simplified(text) if simplified is None else simplified
+    own = quoted_forms(converted[0])[1] if slogans is None else set(slogans)
     return _count_forms(doc_id, text, converted, known, frozenset(own - known))
 
 
@@ -105,31 +148,28 @@ def _count_forms(
     doc_id: Any, text: str, converted: tuple[str, Any], numbered: frozenset[str], slogans: frozenset[str]
 ) -> list[dict[str, Any]]:
     s, to_original = converted
-    records: list[dict[str, Any]] = []
-    if numbered or slogans:
-        spans: dict[str, list[tuple[int, int]]] = {}
-        taken: list[tuple[int, int]] = []
-        # the document's own slogans first (a small pattern), then the corpus's numbered
-        # forms (one pattern, compiled once) outside them: 三个代表重要思想 is not also 三个代表
-        for forms in (slogans, numbered):
-            if not forms:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    # the document's own slogans first, then the corpus's numbered forms outside them
+    taken = _slogan_occurrences(s, slogans) if slogans else []
+    found = list(taken)
+    if numbered:
+        starts = [a for a, _, _ in taken]
+        for occurrence in _numbered_occurrences(s, numbered):
+            start, end, _ = occurrence
+            k = bisect.bisect_left(starts, end)  # slogans starting before this one ends
+            if k and taken[k - 1][1] > start:
                 continue
-            for m in _forms_pattern(forms).finditer(s):
-                form = m.group("bare") or m.group("quoted")
-                start = m.start("bare") if m.group("bare") else m.start("quoted")
-                end = start + len(form)
-                if any(a < end and start < b for a, b in taken):
-                    continue
-                if forms is slogans:
-                    taken.append((start, end))
-                spans.setdefault(form, []).append((start, end) if to_original is None else to_original(start, end))
-        for form, occurrences in sorted(spans.items(), key=lambda item: (-len(item[1]), item[0])):
-            start, end = occurrences[0]
-            records.append({
-                "doc_id": doc_id, "term": text[start:end], "normalized": form,
-                "pattern": "numbered" if form in numbered else "quoted",
-                "count": len(occurrences), "start": start, "end": end, "starts": [a for a, _ in occurrences],
-            })
+            found.append(occurrence)
+    for start, end, form in sorted(found):
+        spans.setdefault(form, []).append((start, end) if to_original is None else to_original(start, end))
+    records: list[dict[str, Any]] = []
+    for form, occurrences in sorted(spans.items(), key=lambda item: (-len(item[1]), item[0])):
+        start, end = occurrences[0]
+        records.append({
+            "doc_id": doc_id, "term": text[start:end], "normalized": form,
+            "pattern": "numbered" if form in numbered else "quoted",
+            "count": len(occurrences), "start": start, "end": end, "starts": [a for a, _ in occurrences],
+        })
     return records
 
 

@@ -5,6 +5,7 @@ handed to scikit-learn; :func:`stopwords` builds the stopword set from tiers."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,52 @@ class TermTokens:
 
 def _term_tokens(joined: str, starts: np.ndarray, ends: np.ndarray, simplified: str) -> TermTokens:
     return TermTokens(joined.split("\x00") if joined else [], starts, ends, simplified)
+
+
+@dataclass(frozen=True)
+class TermSummary:
+    """One text's distinct kept terms (in order of first occurrence) with their counts and
+    the offsets of that first occurrence: what keyword ranking needs, a fraction of the
+    size of every token."""
+
+    terms: list[str]
+    counts: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    simplified: str
+
+    @classmethod
+    def of(cls, tokens: TermTokens) -> TermSummary:
+        import numpy as np
+
+        words = tokens.terms
+        n = len(words)
+        # built from the end, each term's entry ends as its first occurrence (in C, no loop)
+        first = dict(zip(reversed(words), range(n - 1, -1, -1)))
+        counts = Counter(words)
+        terms = list(counts)
+        at = np.fromiter(map(first.__getitem__, terms), dtype=np.int64, count=len(terms))
+        return cls(
+            terms, np.fromiter(map(counts.__getitem__, terms), dtype=np.int64, count=len(terms)),
+            tokens.starts[at], tokens.ends[at], tokens.simplified,
+        )
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # one joined string and 32-bit arrays: a third smaller than the objects' own pickle
+        # (the batch holds thousands of these between its two passes)
+        arrays = [a.astype("<i4") if len(a) and int(a.max()) < 2**31 else a for a in (self.counts, self.starts, self.ends)]
+        return (_term_summary, ("\x00".join(self.terms), *arrays, self.simplified))
+
+
+def _term_summary(joined: str, counts: np.ndarray, starts: np.ndarray, ends: np.ndarray, simplified: str) -> TermSummary:
+    return TermSummary(
+        joined.split("\x00") if joined else [], counts.astype("int64"), starts.astype("int64"), ends.astype("int64"),
+        simplified,
+    )
+
+
+#: distinct words a tokenizer remembers its verdict on before starting afresh
+_MAX_VERDICTS = 1_000_000
 
 
 class PolicyTokenizer:
@@ -105,22 +152,56 @@ class PolicyTokenizer:
         once and use the tokens for several things."""
         import numpy as np
 
-        drop = stopword_set(self.stopwords)
+        candidates, words = self._candidates(seg)
+        verdicts = self._judge(words)
+        keep = [verdicts[word] for word in words]
+        kept = candidates[np.array(keep, dtype=bool)] if words else candidates
+        return TermTokens(list(itertools.compress(words, keep)), seg.starts[kept], seg.ends[kept], seg.analysis_text)
+
+    def summarize(self, seg: Segmentation) -> TermSummary:
+        """``TermSummary.of(self.from_segmentation(seg))`` without a list of every kept
+        token: counted and judged once per distinct word (what a batch run needs)."""
+        import numpy as np
+
+        candidates, words = self._candidates(seg)
+        counts = Counter(words)
+        verdicts = self._judge(counts)
+        terms = list(filter(verdicts.__getitem__, counts))  # in order of first occurrence
+        # built from the end, each word's entry ends as its first occurrence (in C, no loop)
+        first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))
+        at = candidates[np.fromiter(map(first.__getitem__, terms), dtype=np.int64, count=len(terms))]
+        return TermSummary(
+            terms, np.fromiter(map(counts.__getitem__, terms), dtype=np.int64, count=len(terms)),
+            seg.starts[at], seg.ends[at], seg.analysis_text,
+        )
+
+    def _candidates(self, seg: Segmentation) -> tuple[np.ndarray, list[str]]:
+        """Tokens long enough to be terms: their indices and Simplified strings."""
+        import numpy as np
+
         # single characters (的, 和, punctuation) are about half the tokens: drop them with
         # numpy before any token string is built
         a_starts, a_ends = seg.analysis_starts, seg.analysis_ends
         candidates = np.flatnonzero((a_ends - a_starts) >= self.min_chars)
         analysis = seg.analysis_text
-        words = [analysis[s:e] for s, e in zip(a_starts[candidates].tolist(), a_ends[candidates].tolist())]
-        # decided once per distinct word and remembered across texts (reports share words)
+        return candidates, [analysis[s:e] for s, e in zip(a_starts[candidates].tolist(), a_ends[candidates].tolist())]
+
+    def _judge(self, words: Iterable[str]) -> dict[str, bool]:
+        """Whether each word is a term, decided once per distinct word and remembered
+        across texts (reports share most of their words)."""
         verdicts = self._verdicts
-        for word in set(words).difference(verdicts):
-            verdicts[word] = not (
-                word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or not r.TERM.search(word)
-            )
-        keep = [verdicts[word] for word in words]
-        kept = candidates[np.array(keep, dtype=bool)] if words else candidates
-        return TermTokens(list(itertools.compress(words, keep)), seg.starts[kept], seg.ends[kept], analysis)
+        if len(verdicts) > _MAX_VERDICTS:  # a long-lived tokenizer stays bounded
+            verdicts.clear()
+        # set.difference with a dict looks each word up; a keys-view difference would walk
+        # the whole (growing) vocabulary
+        new = set(words).difference(verdicts)
+        if new:
+            drop = stopword_set(self.stopwords)
+            for word in new:
+                verdicts[word] = not (
+                    word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or not r.TERM.search(word)
+                )
+        return verdicts
 
     def __call__(self, text: str) -> list[str]:
         return self.terms(text).terms
