@@ -75,6 +75,20 @@ def test_spilling_the_second_pass_to_disk_gives_the_same_tables(tmp_path: Path, 
     assert not [p.name for p in spilled.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
+def test_text_with_a_lone_surrogate_still_gets_all_its_tables(tmp_path: Path) -> None:
+    import policytext as pt
+    from policytext.batch.run import run_analysis
+
+    texts = ["2023年国内生产总值增长5%左右，城镇新增就业1100万人\ud800以上。", "2024年粮食产量1.3万亿斤，“六稳”工作。"]
+    corpus = pt.Corpus(texts, pd.DataFrame({"doc_id": ["a", "b"], "year": [2023, 2024]}))
+    result = run_analysis(corpus, tmp_path)
+    assert result.failed == 0
+    indicators = pd.read_csv(tmp_path / "indicators.csv", keep_default_na=False)
+    assert set(indicators["doc_id"]) == {"a", "b"} and (indicators["value"] == 5).any()
+    documents = pd.read_csv(tmp_path / "documents.csv", keep_default_na=False)
+    assert list(documents["doc_id"]) == ["a", "b"] and documents["text"][0].count("?") == 1  # the surrogate, 1:1
+
+
 def test_a_changed_file_is_the_only_one_reanalysed(tmp_path: Path, demo_dir: Path) -> None:
     import json
 

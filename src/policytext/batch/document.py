@@ -62,7 +62,11 @@ class DocResult:
     terms: DocTerms
     words: int  # word tokens (the per-10,000 denominator)
     themes: dict[str, int]
-    indicators: list[dict[str, Any]]
+    #: the indicator rows as an Arrow table (built in the worker; a list of dicts when
+    #: Arrow rejects their text), how many are quantities, and those that may be targets
+    indicators: Any
+    quantities: int = 0
+    target_candidates: list[dict[str, Any]] = field(default_factory=list)
     quoted_numbered: set[str] = field(default_factory=set)
 
     @property
@@ -99,7 +103,9 @@ def content_key(source: str | tuple[str, str | None], options: Options) -> str:
 def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
     """Clean ``raw``, detect its script, convert it once when it has Traditional
     characters, segment it once, and derive what the batch tables need from that."""
+    from policytext.batch.tables import COLUMN_TYPES, records_table
     from policytext.cleaning import clean
+    from policytext.numeric import COLUMNS as INDICATOR_COLUMNS
     from policytext.numeric.extract import records_converted
     from policytext.script.detect import contains_traditional, detect_script
     from policytext.segmentation import segment_converted
@@ -126,7 +132,8 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
     themes = {key: sum(map(counts.get, terms, itertools.repeat(0))) for key, terms in options.theme_map}
     numbered, slogans = quoted_forms(analysis)
     terms = DocTerms(doc_id, text, summary, alignment, tuple(sorted(slogans)))
-    span_map = terms.span_map()
+    indicator_rows = records_converted(doc_id, text, analysis, terms.span_map() or _same_span)
+    table = records_table(indicator_rows, INDICATOR_COLUMNS, COLUMN_TYPES["indicators"])
     return DocResult(
         doc_id=doc_id,
         row={
@@ -142,7 +149,9 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
         terms=terms,
         words=words,
         themes=themes,
-        indicators=records_converted(doc_id, text, analysis, span_map or _same_span),
+        indicators=indicator_rows if table is None else table,
+        quantities=sum(1 for row in indicator_rows if row["kind"] != "ordinal"),
+        target_candidates=[row for row in indicator_rows if _may_be_target(row)],
         quoted_numbered=numbered,
     )
 
@@ -154,6 +163,23 @@ def _tokenizer() -> PolicyTokenizer:
     from policytext.terms.tokenize import PolicyTokenizer
 
     return PolicyTokenizer()
+
+
+@functools.lru_cache(maxsize=1)
+def _target_patterns() -> list[tuple[Any, Any]]:
+    from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
+
+    return list(compile_patterns(TARGET_PATTERNS).values())
+
+
+def _may_be_target(row: dict[str, Any]) -> bool:
+    """Whether an indicator row can enter the target table (so only those reach it)."""
+    if row["status"] != "target" or row["section"] == "review":
+        return False
+    name, unit = row["indicator"], row["unit"]
+    if not isinstance(name, str) or not isinstance(unit, str):
+        return False
+    return any(n.search(name) and u.search(unit) for n, u in _target_patterns())
 
 
 def _same_span(start: int, end: int) -> tuple[int, int]:

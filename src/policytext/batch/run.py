@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
 CACHE_FOLDER = ".policytext-cache"
 #: rows of each table kept for the report
 PREVIEW_ROWS = 400
-#: the columns of the record tables that are not text
-COLUMN_TYPES: dict[str, dict[str, str]] = {
-    "indicators": {"sentence_id": "int", "start": "int", "end": "int", "value": "float", "value_max": "float",
-                   "value_base": "float", "value_base_max": "float"},
-    "keywords": {"rank": "int", "score": "float", "count": "int", "start": "int", "end": "int"},
-    "formulations": {"count": "int", "start": "int", "end": "int", "starts": "ints"},
-}
 
 
 @dataclass
@@ -54,6 +47,11 @@ def _safe_analyze(doc_id: str, source: str | tuple[str, str | None], options: Op
         return analyze_document(doc_id, load_source(source), options)
     except Exception as exc:  # the reason goes into the errors table
         return f"{type(exc).__name__}: {exc}"
+
+
+def _analyze_many(ids: list[str], sources: list[Any], options: Options) -> list[DocResult | str]:
+    """A worker's share of a chunk (fewer round trips than one task per document)."""
+    return [_safe_analyze(i, source, options) for i, source in zip(ids, sources)]
 
 
 def _options(backend: str, userdict: Any) -> Options:
@@ -127,16 +125,20 @@ class _Engine:
         elif jobs > 1:
             self._pool = ProcessPoolExecutor(max_workers=jobs)
 
-    def map(self, ids: list[str], texts: list[Any], options: Options) -> list[DocResult | str]:
+    def submit(self, ids: list[str], texts: list[Any], options: Options) -> Callable[[], list[DocResult | str]]:
+        """Start analysing these documents; the function returned waits for the results (in
+        input order). Workers go on with one batch while the caller handles the previous one."""
         if not ids:
-            return []
+            return list
         if self._client is not None:
             futures = self._client.map(_safe_analyze, ids, texts, [options] * len(ids), pure=False)
-            return list(self._client.gather(futures))
+            return lambda: list(self._client.gather(futures))
         if self._pool is not None and len(ids) > 1:
             size = max(1, len(ids) // (self.jobs * 4))
-            return list(self._pool.map(_safe_analyze, ids, texts, [options] * len(ids), chunksize=size))
-        return [_safe_analyze(i, t, options) for i, t in zip(ids, texts)]
+            parts = [self._pool.submit(_analyze_many, ids[k : k + size], texts[k : k + size], options)
+                     for k in range(0, len(ids), size)]
+            return lambda: [result for part in parts for result in part.result()]
+        return lambda: [_safe_analyze(i, t, options) for i, t in zip(ids, texts)]
 
     def close(self) -> None:
         if self._pool is not None:
@@ -243,14 +245,22 @@ def _second_pass(item: bytes) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     return keywords, formulations
 
 
-def _may_be_target(row: dict[str, Any], patterns: list[tuple[Any, Any]]) -> bool:
-    """Whether an indicator row can enter the target table (so only those are kept)."""
-    if row["status"] != "target" or row["section"] == "review":
-        return False
-    name, unit = row["indicator"], row["unit"]
-    if not isinstance(name, str) or not isinstance(unit, str):
-        return False
-    return any(n.search(name) and u.search(unit) for n, u in patterns)
+def _second_pass_many(items: list[bytes]) -> tuple[Any, Any]:
+    """Keyword and formulation rows of several documents, as Arrow tables built where they
+    are computed (lists of dicts when Arrow rejects their text)."""
+    from policytext.batch.tables import COLUMN_TYPES, records_table
+    from policytext.terms import FORMULATION_COLUMNS, KEYWORD_COLUMNS
+
+    keywords: list[dict[str, Any]] = []
+    formulations: list[dict[str, Any]] = []
+    for item in items:
+        keyword_part, formulation_part = _second_pass(item)
+        keywords += keyword_part
+        formulations += formulation_part
+    keyword_table = records_table(keywords, KEYWORD_COLUMNS, COLUMN_TYPES["keywords"])
+    formulation_table = records_table(formulations, FORMULATION_COLUMNS, COLUMN_TYPES["formulations"])
+    return (keywords if keyword_table is None else keyword_table,
+            formulations if formulation_table is None else formulation_table)
 
 
 def _chunks(n: int, size: int) -> Iterable[range]:
@@ -276,10 +286,9 @@ def run_analysis(
     import numpy as np
     import pandas as pd
 
-    from policytext.batch.tables import TableWriter
+    from policytext.batch.tables import COLUMN_TYPES, TableWriter
     from policytext.compare import TermCounts, targets
     from policytext.compare.measures import emerging, similarity
-    from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
     from policytext.corpus import Corpus
     from policytext.frames import records_frame
     from policytext.numeric import COLUMNS as INDICATOR_COLUMNS
@@ -300,7 +309,6 @@ def run_analysis(
     analysed: list[int] = []
     failures: list[dict[str, Any]] = []
     tally = _Tally()
-    target_patterns = list(compile_patterns(TARGET_PATTERNS).values())
     words_by_year: Counter[Any] = Counter()
     target_rows: list[dict[str, Any]] = []
     theme_frames: list[pd.DataFrame] = []
@@ -318,6 +326,17 @@ def run_analysis(
         if sum(len(f) for f in preview[name]) < PREVIEW_ROWS:
             preview[name].append(frame.head(PREVIEW_ROWS))
 
+    def keep_tables(name: str, tables: list[Any]) -> None:
+        import pyarrow as pa
+
+        if not tables:
+            return
+        table = pa.concat_tables(tables)
+        writers[name].write_arrow(table)
+        have = sum(len(f) for f in preview[name])
+        if have < PREVIEW_ROWS:
+            preview[name].append(table.slice(0, PREVIEW_ROWS - have).to_pandas())
+
     def keep_records(name: str, records: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
         writers[name].write_records(records, columns, COLUMN_TYPES[name])
         have = sum(len(f) for f in preview[name])
@@ -329,17 +348,27 @@ def run_analysis(
             preview[name].append(frame)
 
     try:
-        for chunk in _chunks(len(archive), chunk_size):
-            results: dict[int, DocResult | str] = {}
+        def start(chunk: range) -> tuple[range, dict[int, DocResult | str], list[int], Callable[[], list[DocResult | str]]]:
+            """Results found in the cache; the rest submitted to the engine."""
+            found: dict[int, DocResult | str] = {}
             todo = []
             for i in chunk:
-                found = _load(_cache_path(cache, keys[i])) if cache is not None and _cache_path(cache, keys[i]).exists() else None
-                if isinstance(found, DocResult) and found.doc_id == doc_ids[i]:
-                    results[i] = found
-                    cached += 1
+                entry = _load(_cache_path(cache, keys[i])) if cache is not None and _cache_path(cache, keys[i]).exists() else None
+                if isinstance(entry, DocResult) and entry.doc_id == doc_ids[i]:
+                    found[i] = entry
                 else:
                     todo.append(i)
-            computed = engine.map([doc_ids[i] for i in todo], [archive.sources[i] for i in todo], options)
+            return chunk, found, todo, engine.submit([doc_ids[i] for i in todo], [archive.sources[i] for i in todo], options)
+
+        chunks = list(_chunks(len(archive), chunk_size))
+        upcoming = start(chunks[0]) if chunks else None
+        for k in range(len(chunks)):
+            assert upcoming is not None
+            chunk, results, todo, wait = upcoming
+            # the next chunk goes to the workers before this one's results are handled
+            upcoming = start(chunks[k + 1]) if k + 1 < len(chunks) else None
+            cached += len(results)
+            computed = wait()
             for i, result in zip(todo, computed):
                 results[i] = result
                 if isinstance(result, DocResult) and cache is not None:
@@ -355,7 +384,9 @@ def run_analysis(
                     else:
                         held[i] = (spill.seek(0, os.SEEK_END), len(data))
                         spill.write(data)
-            doc_rows, theme_rows, indicator_rows = [], [], []
+            doc_rows, theme_rows = [], []
+            indicator_tables: list[Any] = []
+            indicator_rows: list[dict[str, Any]] = []
             good: list[int] = []
             chunk_docvars = dict(zip(chunk, docvars.iloc[list(chunk)].to_dict("records")))
             for i in chunk:
@@ -371,10 +402,13 @@ def run_analysis(
                 doc_rows.append({**row, **result.row, "text": result.terms.text})
                 theme_rows.append({"doc_id": result.doc_id, "tokens": result.words,
                                    **{k: 1e4 * result.themes[k] / result.words if result.words else 0.0 for k in theme_keys}})
-                indicator_rows.extend(result.indicators)
-                quantities += sum(1 for r in result.indicators if r["kind"] != "ordinal")
+                if isinstance(result.indicators, list):  # text Arrow rejected: the pandas path
+                    indicator_rows.extend(result.indicators)
+                else:
+                    indicator_tables.append(result.indicators)
+                quantities += result.quantities
                 characters += int(result.row["n_chars"])
-                target_rows.extend(r for r in result.indicators if _may_be_target(r, target_patterns))
+                target_rows.extend(result.target_candidates)
                 numbered |= result.quoted_numbered
                 year: Any = row["year"] if has_year else None
                 if year is not None and pd.isna(year):
@@ -383,12 +417,14 @@ def run_analysis(
                 if year is not None:
                     words_by_year[year] += result.words
             if doc_rows:
-                keep("documents", pd.DataFrame(doc_rows))
+                keep("documents", records_frame(doc_rows, list(doc_rows[0])))
                 themes_chunk = records_frame(theme_rows, ("doc_id", "tokens", *theme_keys))
                 themes_chunk = themes_chunk.merge(docvars.iloc[good], on="doc_id", how="left")
                 theme_frames.append(themes_chunk)
                 keep("themes", themes_chunk)
-                keep_records("indicators", indicator_rows, INDICATOR_COLUMNS)
+                keep_tables("indicators", indicator_tables)
+                if indicator_rows:
+                    keep_records("indicators", indicator_rows, INDICATOR_COLUMNS)
         # second pass: what needs the whole archive's counts (keywords, formulations), in
         # worker processes that receive the document frequencies once, when they start
         state = _SecondPass(len(analysed), tally.ids, tally.df[: len(tally.ids)], frozenset(numbered), keywords_top)
@@ -397,17 +433,32 @@ def run_analysis(
         if pool is None:
             _start_second_pass(state)
         try:
-            for chunk in _chunks(len(analysed), chunk_size):
+            def launch(chunk: range) -> Iterable[tuple[Any, Any]]:
                 items = [_unspill(held.pop(analysed[j]), spill) for j in chunk]
-                done = pool.map(_second_pass, items, chunksize=max(1, len(items) // (jobs * 2))) if pool else map(_second_pass, items)
-                keyword_rows: list[dict[str, Any]] = []
-                formulation_rows: list[dict[str, Any]] = []
+                if pool is None:
+                    return map(_second_pass_many, [items])
+                size = max(1, len(items) // (jobs * 2))
+                return pool.map(_second_pass_many, [items[k : k + size] for k in range(0, len(items), size)])  # starts now
+
+            second_chunks = list(_chunks(len(analysed), chunk_size))
+            following = launch(second_chunks[0]) if second_chunks else None
+            for k in range(len(second_chunks)):
+                assert following is not None
+                done = following
+                following = launch(second_chunks[k + 1]) if k + 1 < len(second_chunks) else None
+                parts: dict[str, tuple[list[Any], list[dict[str, Any]]]] = {"keywords": ([], []), "formulations": ([], [])}
                 for keyword_part, formulation_part in done:
-                    keyword_rows.extend(keyword_part)
-                    formulation_rows.extend(formulation_part)
-                keep_records("keywords", keyword_rows, KEYWORD_COLUMNS)
-                if formulation_rows:
-                    keep_records("formulations", formulation_rows, FORMULATION_COLUMNS)
+                    for name, part in (("keywords", keyword_part), ("formulations", formulation_part)):
+                        tables, rows = parts[name]
+                        if isinstance(part, list):
+                            rows.extend(part)
+                        elif part.num_rows:
+                            tables.append(part)
+                for name, columns in (("keywords", KEYWORD_COLUMNS), ("formulations", FORMULATION_COLUMNS)):
+                    tables, rows = parts[name]
+                    keep_tables(name, tables)
+                    if rows:
+                        keep_records(name, rows, columns)
         finally:
             if pool is not None:
                 pool.shutdown()

@@ -26,11 +26,32 @@ def temporary_path(path: Path) -> Path:
     return Path(name)
 
 
+#: the columns of the record tables that are not text
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "indicators": {"sentence_id": "int", "start": "int", "end": "int", "value": "float", "value_max": "float",
+                   "value_base": "float", "value_base_max": "float"},
+    "keywords": {"rank": "int", "score": "float", "count": "int", "start": "int", "end": "int"},
+    "formulations": {"count": "int", "start": "int", "end": "int", "starts": "ints"},
+}
+
+
 def _arrow_type(kind: str) -> Any:
     """The Arrow type of a column kind: "str", "int", "float" or "ints" (a list of ints)."""
     import pyarrow as pa
 
     return {"str": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "ints": pa.list_(pa.int64())}[kind]
+
+
+def records_table(records: list[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> Any:
+    """Rows as an Arrow table with a declared schema (``types``: the columns that are not
+    text), or None when Arrow rejects them (a lone surrogate in a string)."""
+    import pyarrow as pa
+
+    schema = pa.schema([(c, _arrow_type(types.get(c, "str"))) for c in columns])
+    try:
+        return pa.Table.from_pylist(records, schema=schema)
+    except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError):
+        return None
 
 
 class TableWriter:
@@ -65,22 +86,24 @@ class TableWriter:
         only the fallback, for text Arrow rejects (a lone surrogate)."""
         from policytext.frames import records_frame
 
-        if not self.parquet or self.parquet_problem is not None:
+        table = None
+        if self.parquet and self.parquet_problem is None:
+            table = records_table(records, columns, types)
+        if table is None:
             self.write(records_frame(records, columns))
-            return
-        import pyarrow as pa
+        else:
+            self.write_arrow(table)
 
+    def write_arrow(self, table: Any) -> None:
+        """Append an Arrow table (the first one fixes the columns and schema)."""
         if self.columns is None:
-            self.columns = list(columns)
-            self._schema = pa.schema([(c, _arrow_type(types.get(c, "str"))) for c in columns])
-        try:
-            table = pa.Table.from_pylist(records, schema=self._schema)
-        except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError):
-            self.write(records_frame(records, columns))
-            return
+            self.columns = list(table.column_names)
+            self._schema = table.schema
+        elif table.schema != self._schema:
+            table = table.select(self.columns).cast(self._schema)
         self._write_csv(table)
         self._write_parquet(table)
-        self.rows += len(records)
+        self.rows += table.num_rows
 
     def write(self, frame: pd.DataFrame) -> None:
         if self.columns is None:
@@ -100,7 +123,9 @@ class TableWriter:
             self._write_csv(table)
             self._write_parquet(table)
         else:
-            frame.to_csv(self.csv_tmp, mode="a", header=self.rows == 0, index=False, encoding="utf-8")
+            # a lone surrogate cannot be UTF-8: "?" stands for it, one character for one, so
+            # offsets into the text columns still hold
+            frame.to_csv(self.csv_tmp, mode="a", header=self.rows == 0, index=False, encoding="utf-8", errors="replace")
         self.rows += len(frame)
 
     def _arrow(self, frame: pd.DataFrame) -> Any:

@@ -192,14 +192,16 @@ def rank_terms(
     import numpy as np
 
     order = _best_first(doc.terms, doc.scores, block=4 * top + 16)
-    recurring = Recurring((doc.terms[j], int(doc.counts[j])) for j in np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT))
-    position = dict(zip(summary.terms, range(len(summary.terms))))
+    often = np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT).tolist()
+    recurring = Recurring(zip(map(doc.terms.__getitem__, often), doc.counts[often].astype(int).tolist()))
+    # the batch scores the summary's own term list: positions are the same
+    position = None if doc.terms is summary.terms else dict(zip(summary.terms, range(len(summary.terms))))
     records: list[dict[str, Any]] = []
     for j in order:
         term = doc.terms[j]
         if not fragments and is_fragment(term, recurring, summary.simplified):
             continue
-        i = position[term]
+        i = j if position is None else position[term]
         start, end = int(summary.starts[i]), int(summary.ends[i])
         records.append({
             "doc_id": doc_id, "rank": len(records) + 1, "term": text[start:end], "normalized": term,
