@@ -49,12 +49,14 @@ _EXPORTS = {
     "themes": "policytext.topics",
     "TopicModel": "policytext.topics",
     "plot": "policytext.plot",
+    "datasets": "policytext.datasets",
+    "sklearn": "policytext.sklearn",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from policytext import compare
+    from policytext import compare, datasets, sklearn
     from policytext.cleaning import CleanConfig, CleanResult, clean
     from policytext.corpus import Corpus, Document
     from policytext.io.encoding import decode_bytes
