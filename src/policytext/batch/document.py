@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from policytext.terms.tokenize import PolicyTokenizer
 
 #: bump when DocResult or the analysis changes, so old cache entries are not reused
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 #: characters read for the script verdict (the rest is only checked for Traditional ones)
 SCRIPT_SAMPLE = 200_000
 
@@ -55,11 +56,16 @@ class DocTerms:
 
 @dataclass
 class DocResult:
-    """One document analysed: its table rows and the counts corpus statistics merge."""
+    """One document analysed: its table rows, the counts corpus statistics merge, and what
+    the second pass will read (already pickled where it was computed: the process that
+    merges the results never unpacks it)."""
 
     doc_id: str
     row: dict[str, Any]  # extra columns of the documents table
-    terms: DocTerms
+    text: str  # the cleaned text every offset points into
+    terms: list[str]  # distinct kept terms ...
+    counts: Any  # ... and their counts (numpy)
+    second_pass: bytes  # the pickled DocTerms
     words: int  # word tokens (the per-10,000 denominator)
     themes: dict[str, int]
     #: the indicator rows as an Arrow table (built in the worker; a list of dicts when
@@ -69,9 +75,16 @@ class DocResult:
     target_candidates: list[dict[str, Any]] = field(default_factory=list)
     quoted_numbered: set[str] = field(default_factory=set)
 
-    @property
-    def text(self) -> str:
-        return self.terms.text
+    def __getstate__(self) -> dict[str, Any]:
+        # the terms as one joined string: one object to pickle instead of thousands
+        state = dict(self.__dict__)
+        state["terms"] = "\x00".join(self.terms)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        joined = state["terms"]
+        state["terms"] = joined.split("\x00") if joined else []
+        self.__dict__.update(state)
 
 
 def _word_tokens(seg: Segmentation) -> int:
@@ -146,7 +159,10 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
             "n_tokens": len(seg),
             "n_words": words,
         },
-        terms=terms,
+        text=text,
+        terms=summary.terms,
+        counts=summary.counts,
+        second_pass=pickle.dumps(terms, protocol=pickle.HIGHEST_PROTOCOL),
         words=words,
         themes=themes,
         indicators=indicator_rows if table is None else table,

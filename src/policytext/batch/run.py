@@ -377,7 +377,7 @@ def run_analysis(
                 result = results[i]
                 if isinstance(result, DocResult):
                     # what the second pass needs, kept in memory up to the budget, else stored
-                    data = pickle.dumps(result.terms, protocol=pickle.HIGHEST_PROTOCOL)
+                    data = result.second_pass
                     if held_bytes + len(data) <= budget:
                         held[i] = data
                         held_bytes += len(data)
@@ -399,7 +399,7 @@ def run_analysis(
                 analysed.append(i)
                 good.append(i)
                 row: dict[str, Any] = {str(k): v for k, v in chunk_docvars[i].items()}
-                doc_rows.append({**row, **result.row, "text": result.terms.text})
+                doc_rows.append({**row, **result.row, "text": result.text})
                 theme_rows.append({"doc_id": result.doc_id, "tokens": result.words,
                                    **{k: 1e4 * result.themes[k] / result.words if result.words else 0.0 for k in theme_keys}})
                 if isinstance(result.indicators, list):  # text Arrow rejected: the pandas path
@@ -413,7 +413,7 @@ def run_analysis(
                 year: Any = row["year"] if has_year else None
                 if year is not None and pd.isna(year):
                     year = None
-                tally.add(result.terms.summary.terms, result.terms.summary.counts, year)
+                tally.add(result.terms, result.counts, year)
                 if year is not None:
                     words_by_year[year] += result.words
             if doc_rows:

@@ -4,6 +4,7 @@ with the archive and a killed run leaves no half-written table."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -47,11 +48,19 @@ def records_table(records: list[dict[str, Any]], columns: Sequence[str], types: 
     text), or None when Arrow rejects them (a lone surrogate in a string)."""
     import pyarrow as pa
 
-    schema = pa.schema([(c, _arrow_type(types.get(c, "str"))) for c in columns])
+    schema = _schema(tuple(columns), tuple(sorted(types.items())))
     try:
         return pa.Table.from_pylist(records, schema=schema)
     except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError):
         return None
+
+
+@functools.lru_cache(maxsize=32)
+def _schema(columns: tuple[str, ...], types: tuple[tuple[str, str], ...]) -> Any:
+    import pyarrow as pa
+
+    kinds = dict(types)
+    return pa.schema([(c, _arrow_type(kinds.get(c, "str"))) for c in columns])
 
 
 class TableWriter:
