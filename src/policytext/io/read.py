@@ -480,8 +480,9 @@ def _read_archive(
     if metadata is not None and not isinstance(metadata, pd.DataFrame):
         sidecar_paths.add(Path(metadata).resolve())
 
+    sidecar_names = {p.name for p in sidecar_paths}
     for file in files:
-        if file.resolve() in sidecar_paths:
+        if file.name in sidecar_names and file.resolve() in sidecar_paths:  # resolve only candidates
             continue
         rel = file.relative_to(base).as_posix()
         suffix = file.suffix.lower()
