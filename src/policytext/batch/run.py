@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 CACHE_FOLDER = ".policytext-cache"
 #: rows of each table kept for the report
 PREVIEW_ROWS = 400
+#: occurrences in one year a term needs to count as emerging there
+EMERGING_MIN_COUNT = 3
 
 
 @dataclass
@@ -189,7 +191,8 @@ class _Tally:
         self.df = self._grow(self.df, len(known))
         self.df[ids] += 1
         if year is not None:
-            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.float64)), len(known))
+            # 32-bit counts: years x vocabulary is the largest thing a run keeps
+            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.int32)), len(known))
             row[ids] += counts
             self.years[year] = row
 
@@ -263,6 +266,31 @@ def _second_pass_many(items: list[bytes]) -> tuple[Any, Any]:
             formulations if formulation_table is None else formulation_table)
 
 
+class _TargetPicker:
+    """Keeps, as documents stream by, only the indicator rows that :func:`targets` would
+    pick (the first row per year and target key, in document order): the same table from a
+    list that does not grow with the archive."""
+
+    def __init__(self) -> None:
+        from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
+
+        self.patterns = compile_patterns(TARGET_PATTERNS)
+        self.seen: set[tuple[Any, str]] = set()
+
+    def first_per_key(self, rows: list[dict[str, Any]], year: Any) -> list[dict[str, Any]]:
+        kept = []
+        for row in rows:
+            name, unit = row["indicator"], row["unit"]
+            if not isinstance(name, str) or not isinstance(unit, str):
+                continue
+            for key, (name_pattern, unit_pattern) in self.patterns.items():
+                if (year, key) not in self.seen and name_pattern.search(name) and unit_pattern.search(unit):
+                    self.seen.add((year, key))
+                    kept.append(row)
+                    break
+        return kept
+
+
 def _chunks(n: int, size: int) -> Iterable[range]:
     for start in range(0, n, size):
         yield range(start, min(n, start + size))
@@ -311,6 +339,7 @@ def run_analysis(
     tally = _Tally()
     words_by_year: Counter[Any] = Counter()
     target_rows: list[dict[str, Any]] = []
+    picker = _TargetPicker()
     theme_frames: list[pd.DataFrame] = []
     numbered: set[str] = set()
     cached = quantities = characters = held_bytes = 0
@@ -408,11 +437,12 @@ def run_analysis(
                     indicator_tables.append(result.indicators)
                 quantities += result.quantities
                 characters += int(result.row["n_chars"])
-                target_rows.extend(result.target_candidates)
                 numbered |= result.quoted_numbered
                 year: Any = row["year"] if has_year else None
                 if year is not None and pd.isna(year):
                     year = None
+                if year is not None:
+                    target_rows.extend(picker.first_per_key(result.target_candidates, year))
                 tally.add(result.terms, result.counts, year)
                 if year is not None:
                     words_by_year[year] += result.words
@@ -486,11 +516,18 @@ def run_analysis(
 
         years = sorted(tally.years)
         vocabulary = list(tally.ids)
-        matrix = sparse.csr_matrix(np.vstack([tally.row(y) for y in years]))
+        # row by row: a dense years x vocabulary copy would be the run's peak of memory
+        matrix = sparse.vstack([sparse.csr_matrix(tally.row(y), dtype=np.float64) for y in years], format="csr")
         year_corpus = Corpus([""] * len(years), pd.DataFrame({"doc_id": [str(y) for y in years], "year": years}))
         counts = TermCounts(list(year_corpus.doc_ids), vocabulary, matrix,
                             np.array([words_by_year[y] for y in years], dtype=float))
-        small["emerging"] = emerging(year_corpus, by="year", top=20, counts=counts)
+        # a term seen fewer than min_count times in all can never be emerging: leaving those
+        # columns out (most of a vocabulary) gives the same table from a far smaller matrix
+        totals = np.asarray(matrix.sum(axis=0)).ravel()
+        frequent = np.flatnonzero(totals >= EMERGING_MIN_COUNT)
+        frequent_counts = TermCounts(counts.doc_ids, [vocabulary[j] for j in frequent.tolist()],
+                                     matrix[:, frequent].tocsr(), counts.tokens)
+        small["emerging"] = emerging(year_corpus, by="year", top=20, min_count=EMERGING_MIN_COUNT, counts=frequent_counts)
         small["similarity"] = similarity(year_corpus, by="year", counts=counts).reset_index()
     problems = archive.problems
     small["errors"] = (pd.concat([problems, pd.DataFrame(failures, columns=list(problems.columns))], ignore_index=True)

@@ -82,7 +82,8 @@ class Removed:
 
 @dataclass(frozen=True)
 class Mask:
-    """A masked word (``*``), with offsets in the cleaned text and in the original."""
+    """A masked word (``*``), with offsets in the cleaned text and in the original, and its
+    text as the original writes it."""
 
     start: int
     end: int
@@ -258,5 +259,7 @@ def clean(text: str, *, config: CleanConfig | None = None, **steps: bool) -> Cle
     if cfg.flag_masks:
         for m in R.MASK.finditer(current):
             s, t = alignment.span(m.start(), m.end())
-            masks.append(Mask(m.start(), m.end(), s, t, m.group()))
+            # the surface as the source has it (an invisible character removed inside a mask
+            # stays part of what the source wrote there)
+            masks.append(Mask(m.start(), m.end(), s, t, text[s:t]))
     return CleanResult(current, text, tuple(reports), tuple(removed), tuple(masks), alignment)
