@@ -24,6 +24,9 @@ _EXPORTS = {
     "clean": "policytext.cleaning",
     "CleanConfig": "policytext.cleaning",
     "CleanResult": "policytext.cleaning",
+    "spin_score": "policytext.cleaning.spin",
+    "despin": "policytext.cleaning.spin",
+    "load_spin_table": "policytext.cleaning.spin",
     "detect_script": "policytext.script.detect",
     "ScriptDetection": "policytext.script.detect",
     "convert": "policytext.script.convert",
@@ -58,6 +61,7 @@ __all__ = sorted(_EXPORTS)
 if TYPE_CHECKING:
     from policytext import compare, datasets, sklearn
     from policytext.cleaning import CleanConfig, CleanResult, clean
+    from policytext.cleaning.spin import despin, load_spin_table, spin_score
     from policytext.corpus import Corpus, Document
     from policytext.io.encoding import decode_bytes
     from policytext.io.read import read_corpus, read_text_file

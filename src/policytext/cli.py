@@ -73,6 +73,7 @@ def _analyze(args: argparse.Namespace) -> int:
         cache=None if args.no_cache else out / ".policytext-cache",
         progress=not args.quiet,
         title=f"policytext: {Path(args.path).name}",
+        despin=args.despin,
     )
     written = list(result.written)
     if args.tokens:
@@ -199,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the per-document analysis on a Dask distributed cluster (tcp://host:8786)")
     a.add_argument("--no-cache", action="store_true",
                    help="do not reuse or store per-document results in OUT/.policytext-cache")
+    a.add_argument("--despin", default="off", choices=["off", "auto", "on"],
+                   help="repair synonym spinning (题目 for 问题 …): auto repairs documents judged spun and "
+                        "adds their spin score and repairs to the documents table (default: off)")
     a.add_argument("--tokens", action="store_true", help="also write the tokens table (large for big archives)")
     a.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress count)")
     a.set_defaults(func=_analyze)

@@ -89,6 +89,23 @@ def test_text_with_a_lone_surrogate_still_gets_all_its_tables(tmp_path: Path) ->
     assert list(documents["doc_id"]) == ["a", "b"] and documents["text"][0].count("?") == 1  # the surrogate, 1:1
 
 
+def test_despin_decisions_are_in_the_documents_table(tmp_path: Path) -> None:
+    from tests.conftest import SEED, shared_path
+
+    archive = tmp_path / "in"
+    archive.mkdir()
+    shutil.copy(shared_path(SEED), archive / "spun.txt")  # a copy in the test's temporary folder only
+    (archive / "plain.txt").write_text("推进国家治理体系和治理能力现代化，促进社会进步。今年国内生产总值增长5%左右。", encoding="utf-8")
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "out"), "--quiet", "--despin", "auto"]) == 0
+    documents = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False).set_index("doc_id")
+    assert bool(documents.at["spun", "spun"]) and documents.at["spun", "despin_repairs"] >= 60
+    assert "題目" not in documents.at["spun", "text"] and "despin" in documents.at["spun", "clean_steps"]
+    assert not bool(documents.at["plain", "spun"]) and documents.at["plain", "despin_repairs"] == 0
+    assert "治理体系" in documents.at["plain", "text"]
+    keywords = pd.read_csv(tmp_path / "out" / "keywords.csv", keep_default_na=False)
+    assert "题目" not in set(keywords[keywords["doc_id"] == "spun"]["normalized"])
+
+
 def test_a_changed_file_is_the_only_one_reanalysed(tmp_path: Path, demo_dir: Path) -> None:
     import json
 

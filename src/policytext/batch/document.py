@@ -34,6 +34,7 @@ class Options:
     userdict: tuple[str, ...] = ()
     theme_terms: tuple[str, ...] = ()
     theme_map: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    despin: str = "off"  # the cleaning step that repairs synonym spinning: off, auto, on
 
     def key(self) -> str:
         return hashlib.sha256(repr((ANALYSIS_VERSION, self)).encode("utf-8")).hexdigest()[:16]
@@ -124,7 +125,8 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
     from policytext.segmentation import segment_converted
     from policytext.terms.slogans import quoted_forms
 
-    cleaned = clean(raw)
+    despin: bool | str = {"off": False, "on": True}.get(options.despin, "auto")
+    cleaned = clean(raw, despin=despin)
     text = cleaned.text
     script = detect_script(text, sample=SCRIPT_SAMPLE, top=0)  # the verdict; no evidence needed
     analysis, alignment = text, None
@@ -158,6 +160,11 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
             "n_chars": len(text),
             "n_tokens": len(seg),
             "n_words": words,
+            **({} if cleaned.spin is None else {
+                "spin_score": round(cleaned.spin.score, 1), "spun": cleaned.spin.spun,
+                "despin_repairs": sum(step.changes for step in cleaned.steps if step.name == "despin"),
+                "spin_evidence": ", ".join(f"{k} ×{n}" for k, n in cleaned.spin.evidence().items()),
+            }),
         },
         text=text,
         terms=summary.terms,

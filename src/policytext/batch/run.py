@@ -56,7 +56,7 @@ def _analyze_many(ids: list[str], sources: list[Any], options: Options) -> list[
     return [_safe_analyze(i, source, options) for i, source in zip(ids, sources)]
 
 
-def _options(backend: str, userdict: Any) -> Options:
+def _options(backend: str, userdict: Any, despin: str = "off") -> Options:
     from policytext.script.convert import convert
     from policytext.segmentation.backends import userdict_entries
     from policytext.topics import bundled_themes
@@ -65,7 +65,7 @@ def _options(backend: str, userdict: Any) -> Options:
     words = tuple(word if freq is None else f"{word} {freq}" for word, freq, _ in userdict_entries(userdict))
     return Options(
         backend=backend, userdict=words, theme_terms=tuple(sorted({t for ts in themes.values() for t in ts})),
-        theme_map=tuple(themes.items()),
+        theme_map=tuple(themes.items()), despin=despin,
     )
 
 
@@ -299,7 +299,7 @@ def _chunks(n: int, size: int) -> Iterable[range]:
 def run_analysis(
     corpus: Corpus | Archive, out: Path, *, backend: str = "auto", userdict: Any = None, jobs: int = 1,
     scheduler: str | None = None, cache: Path | None = None, progress: bool = False, keywords_top: int = 20,
-    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 64,
+    title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 64, despin: str = "off",
 ) -> RunResult:
     """Analyse every document of ``corpus`` (raw texts, as read; or an
     :class:`~policytext.io.read.Archive` from :func:`~policytext.io.read.scan_archive`, whose
@@ -325,7 +325,9 @@ def run_analysis(
     started = time.perf_counter()
     archive = corpus if isinstance(corpus, Archive) else Archive.from_corpus(corpus)
     out.mkdir(parents=True, exist_ok=True)
-    options = _options(backend, userdict)
+    if despin not in ("off", "auto", "on"):
+        raise ValueError(f"despin must be 'off', 'auto' or 'on', not {despin!r}")
+    options = _options(backend, userdict, despin)
     theme_keys = [key for key, _ in options.theme_map]
     writers = {name: TableWriter(out, name) for name in ("documents", "themes", "indicators", "keywords", "formulations")}
     preview: dict[str, list[pd.DataFrame]] = {name: [] for name in writers}

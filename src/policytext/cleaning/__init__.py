@@ -12,9 +12,13 @@ import dataclasses
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from policytext.cleaning import resources as R
 from policytext.offsets import Alignment, Edit, apply_edits
+
+if TYPE_CHECKING:
+    from policytext.cleaning.spin import SpinScore
 
 __all__ = [
     "STEPS",
@@ -43,6 +47,10 @@ class CleanConfig:
     - ``fullwidth_alnum``: full-width digits, Latin letters, ％ and the decimal point between
       digits to half-width; Chinese punctuation stays.
     - ``flag_masks``: report ``*`` / ``＊`` / ``□□`` masks as spans (they stay in the text).
+    - ``despin`` (off by default): repair synonym spinning (题目 for 问题 …, see
+      :mod:`policytext.cleaning.spin`): ``"auto"`` repairs a text its spin score judges
+      spun and leaves others alone, ``True`` repairs every hit, ``False`` does not look.
+      ``result.spin`` holds the score and its evidence whenever it was computed.
     """
 
     unicode_nfc: bool = True
@@ -53,12 +61,17 @@ class CleanConfig:
     blank_lines: bool = True
     fullwidth_alnum: bool = True
     flag_masks: bool = True
+    despin: bool | str = False
 
-    def replace(self, **changes: bool) -> CleanConfig:
+    def __post_init__(self) -> None:
+        if self.despin not in (True, False, "auto"):
+            raise ValueError(f"despin must be True, False or 'auto', not {self.despin!r}")
+
+    def replace(self, **changes: bool | str) -> CleanConfig:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
         if unknown:
             raise TypeError(f"unknown cleaning step(s): {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **changes)
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]  # checked by __post_init__
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,7 @@ class CleanResult:
     removed: tuple[Removed, ...]
     masks: tuple[Mask, ...]
     alignment: Alignment
+    spin: SpinScore | None = None  # the spin score, when the despin step looked
 
     @property
     def changed_by(self) -> tuple[str, ...]:
@@ -221,7 +235,7 @@ STEPS: tuple[_Step, ...] = (
 _KEEP_REMOVED = {"site_preamble", "licence_footer"}
 
 
-def clean(text: str, *, config: CleanConfig | None = None, **steps: bool) -> CleanResult:
+def clean(text: str, *, config: CleanConfig | None = None, **steps: bool | str) -> CleanResult:
     """Clean ``text`` and explain which named steps changed it.
 
     Steps can be switched off by name (``clean(text, licence_footer=False)``) or with a
@@ -255,6 +269,16 @@ def clean(text: str, *, config: CleanConfig | None = None, **steps: bool) -> Cle
         current, step_alignment = apply_edits(current, edits)
         alignment = alignment.then(step_alignment)
         reports.append(StepReport(name, len(edits), description))
+    spin = None
+    if cfg.despin:
+        # last, on the cleaned text: the rules read words, not markup or line breaks
+        from policytext.cleaning.spin import despin as repair_spin
+
+        fixed = repair_spin(current, force=cfg.despin is True)
+        spin = fixed.score
+        reports.append(StepReport("despin", len(fixed.repairs), "repaired synonym spinning (题目 → 问题 …)"))
+        if fixed.repairs:
+            current, alignment = fixed.text, alignment.then(fixed.alignment)
     masks: list[Mask] = []
     if cfg.flag_masks:
         for m in R.MASK.finditer(current):
@@ -262,4 +286,4 @@ def clean(text: str, *, config: CleanConfig | None = None, **steps: bool) -> Cle
             # the surface as the source has it (an invisible character removed inside a mask
             # stays part of what the source wrote there)
             masks.append(Mask(m.start(), m.end(), s, t, text[s:t]))
-    return CleanResult(current, text, tuple(reports), tuple(removed), tuple(masks), alignment)
+    return CleanResult(current, text, tuple(reports), tuple(removed), tuple(masks), alignment, spin)
