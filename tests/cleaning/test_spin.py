@@ -113,10 +113,11 @@ def _occurrences(text: str, word: str) -> list[int]:
 @pytest.fixture(scope="module")
 def context_figures(reports: list[tuple[str, str]]) -> tuple[float, float]:
     """Spun places restored and genuine occurrences changed, over 30 work reports spun on
-    the fly in three samples (seeds 1-3; the rules were written looking at other samples)."""
+    the fly in three samples (seeds 4-6: the rules were revised looking at samples 1-3 and 8,
+    never at these)."""
     simplified = [text for _, text in reports if not pt.detect_script(text).is_traditional]
     restored = spun_total = changed = genuine_total = 0
-    for seed in (1, 2, 3):
+    for seed in (4, 5, 6):
         rng = random.Random(seed)
         for text in rng.sample(simplified, 10):
             spun_text, spun, genuine = _spin(text, rng)
@@ -143,7 +144,7 @@ def test_context_keeps_most_real_words_in_spun_work_reports(context_figures: tup
 
 
 @pytest.mark.xfail(strict=True, reason="issue 8's context goal (≥ 98% restored, ≤ 1% genuine changed) is not met: "
-                   "about 92% and 3-4% on held-out samples; 管理/治理, 提高/进步, 部门/部分 are the hard pairs")
+                   "about 92.5% and 3% on held-out samples; 管理/治理, 提高/进步, 部门/部分 are the hard pairs")
 def test_context_meets_the_issue_goal(context_figures: tuple[float, float]) -> None:
     restored, changed = context_figures
     assert restored >= 0.98 and changed <= 0.01

@@ -72,7 +72,8 @@ class SpinRule:
 
 
 def _telling(context: str) -> bool:
-    return sum("\u4e00" <= c <= "\u9fff" for c in context) >= 2
+    """A context that can witness usage: two Han characters or more, not a bare 的 phrase."""
+    return sum("\u4e00" <= c <= "\u9fff" for c in context) >= 2 and not context.endswith("的")
 
 
 @dataclass(frozen=True)
