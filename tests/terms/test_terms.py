@@ -39,6 +39,16 @@ def test_stopword_tiers(tiers: tuple[str, ...], inside: str, outside: str) -> No
     assert inside in words and outside not in words
 
 
+@pytest.mark.parametrize(
+    ("word", "term"),
+    [("四十七个", False), ("第四次", False), ("两项", False), ("第一", False), ("三农", True), ("两会", True),
+     ("三个代表", True), ("一带一路", True), ("一次性", True), ("十四五", True)],
+)
+def test_counted_numerals_are_not_terms(word: str, term: bool) -> None:
+    text = f"我们讨论了{word}的情况。"
+    assert (word in pt.PolicyTokenizer(phrases=[word])(text)) is term
+
+
 def test_stopwords_extend_and_keep() -> None:
     words = stopwords(extra=["青川"], keep=["工作"])
     assert "青川" in words and "工作" not in words

@@ -19,6 +19,8 @@ TERM = re.compile(r"[\u3400-\u9fff]|^[A-Za-z][A-Za-z0-9]+$|^[0-9]+[A-Za-z]+$")
 NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$")
 #: years and dates written in Chinese numerals (一九五四年, 二〇二五): not terms
 DATE_LIKE = re.compile(r"^[〇零一二三四五六七八九十]+[年月日]$|^[〇零一二三四五六七八九]{4,}")
+#: a counted numeral or an ordinal (四十七个, 第四次, 两项, 三年): a number, not a term
+COUNTED = re.compile(r"^第?[〇零一二两三四五六七八九十百千万亿几]+[个次项条件名位届批家种类年天岁倍期轮座所]$|^第[〇零一二两三四五六七八九十百千]+$")
 
 #: numbered formulations: 三个代表, 四个全面, 两个确立, 五位一体, 六稳, 三去一降一补
 NUMERAL_CHARS = "一二两三四五六七八九十"

@@ -199,7 +199,8 @@ class PolicyTokenizer:
             drop = stopword_set(self.stopwords)
             for word in new:
                 verdicts[word] = not (
-                    word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or not r.TERM.search(word)
+                    word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or r.COUNTED.match(word)
+                    or not r.TERM.search(word)
                 )
         return verdicts
 
