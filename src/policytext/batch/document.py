@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from policytext.terms.tokenize import PolicyTokenizer
 
 #: bump when DocResult or the analysis changes, so old cache entries are not reused
-ANALYSIS_VERSION = "4"
+ANALYSIS_VERSION = "5"
 #: characters read for the script verdict (the rest is only checked for Traditional ones)
 SCRIPT_SAMPLE = 200_000
 
