@@ -3,9 +3,10 @@
 inside a ``Pipeline``: :class:`IndicatorExtractor` (the headline targets a text states) and
 :class:`ThemeScorer` (policy themes per 10,000 tokens).
 
-Both transformers take an iterable of texts (not a 2-D array) and say so in their
-scikit-learn tags; they store their parameters unchanged, learn in ``fit`` (``*_`` attributes)
-and support ``get_feature_names_out`` and ``set_output(transform="pandas")``.
+Both transformers take an iterable of texts, or a 2-D array of text columns (cells joined
+per row, as a ``ColumnTransformer`` hands them over); they store their parameters unchanged,
+learn in ``fit`` (``*_`` attributes) and support ``get_feature_names_out`` and
+``set_output(transform="pandas")``.
 """
 
 from __future__ import annotations
