@@ -235,7 +235,6 @@ def keywords(
     ``"discover"`` to find them in ``data`` first. Fragments of longer recurring terms
     (本强基 inside 固本强基) are left out unless ``fragments=True``.
     """
-
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     if top < 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -70,25 +70,31 @@ class TermSummary:
 
     @classmethod
     def of(cls, tokens: TermTokens) -> TermSummary:
-        import numpy as np
-
-        words = tokens.terms
-        n = len(words)
-        # built from the end, each term's entry ends as its first occurrence (in C, no loop)
-        first = dict(zip(reversed(words), range(n - 1, -1, -1)))
-        counts = Counter(words)
-        terms = list(counts)
-        at = np.fromiter(map(first.__getitem__, terms), dtype=np.int64, count=len(terms))
-        return cls(
-            terms, np.fromiter(map(counts.__getitem__, terms), dtype=np.int64, count=len(terms)),
-            tokens.starts[at], tokens.ends[at], tokens.simplified,
-        )
+        return _summary(tokens.terms, Counter(tokens.terms), list, tokens.starts, tokens.ends, tokens.simplified)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # one joined string and 32-bit arrays: a third smaller than the objects' own pickle
         # (the batch holds thousands of these between its two passes)
         arrays = [a.astype("<i4") if len(a) and int(a.max()) < 2**31 else a for a in (self.counts, self.starts, self.ends)]
         return (_term_summary, ("\x00".join(self.terms), *arrays, self.simplified))
+
+
+def _summary(
+    words: list[str], counts: Counter[str], kept: Callable[[Iterable[str]], list[str]], starts: np.ndarray,
+    ends: np.ndarray, simplified: str,
+) -> TermSummary:
+    """The summary of ``words`` (``counts`` counts them; ``kept`` picks the terms from the
+    distinct words, in order of first occurrence); ``starts``/``ends`` align with ``words``."""
+    import numpy as np
+
+    terms = kept(counts)
+    # built from the end, each word's entry ends as its first occurrence (in C, no loop)
+    first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))
+    at = np.fromiter(map(first.__getitem__, terms), dtype=np.int64, count=len(terms))
+    return TermSummary(
+        terms, np.fromiter(map(counts.__getitem__, terms), dtype=np.int64, count=len(terms)), starts[at], ends[at],
+        simplified,
+    )
 
 
 def _term_summary(joined: str, counts: np.ndarray, starts: np.ndarray, ends: np.ndarray, simplified: str) -> TermSummary:
@@ -134,7 +140,6 @@ class PolicyTokenizer:
         state["_memo"], state["_verdicts"] = {}, {}
         return state
 
-
     def terms(self, text: str) -> TermTokens:
         cached = self._memo.get(text)
         if cached is not None:
@@ -161,18 +166,13 @@ class PolicyTokenizer:
     def summarize(self, seg: Segmentation) -> TermSummary:
         """``TermSummary.of(self.from_segmentation(seg))`` without a list of every kept
         token: counted and judged once per distinct word (what a batch run needs)."""
-        import numpy as np
 
         candidates, words = self._candidates(seg)
         counts = Counter(words)
         verdicts = self._judge(counts)
-        terms = list(filter(verdicts.__getitem__, counts))  # in order of first occurrence
-        # built from the end, each word's entry ends as its first occurrence (in C, no loop)
-        first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))
-        at = candidates[np.fromiter(map(first.__getitem__, terms), dtype=np.int64, count=len(terms))]
-        return TermSummary(
-            terms, np.fromiter(map(counts.__getitem__, terms), dtype=np.int64, count=len(terms)),
-            seg.starts[at], seg.ends[at], seg.analysis_text,
+        return _summary(
+            words, counts, lambda distinct: list(filter(verdicts.__getitem__, distinct)),
+            seg.starts[candidates], seg.ends[candidates], seg.analysis_text,
         )
 
     def _candidates(self, seg: Segmentation) -> tuple[np.ndarray, list[str]]:
