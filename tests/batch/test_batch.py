@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policytext.cli import main
 
@@ -164,3 +166,30 @@ def test_the_dask_path_gives_the_same_tables(tmp_path: Path, demo_dir: Path) -> 
                      "--scheduler", cluster.scheduler_address])
         assert code == 0
     _same(local, remote)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(list("甲乙丙丁戊己庚辛")), unique=True, max_size=6), min_size=1, max_size=8),
+    st.data(),
+)
+def test_term_ids_do_not_depend_on_how_worker_results_were_grouped(docs: list[list[str]], data: st.DataObject) -> None:
+    # documents that came back from a worker together share one vocabulary; others (from
+    # the cache) come one by one, in between: every term gets the id sequential adding gives
+    import numpy as np
+
+    from policytext.batch.document import DocResult, share_terms
+    from policytext.batch.run import _Tally
+
+    def result(terms: list[str]) -> DocResult:
+        return DocResult("d", {}, "", list(terms), np.ones(len(terms), dtype=np.int64), b"", 0, {}, None)
+
+    plain, grouped = _Tally(), _Tally()
+    expected = [plain.add(list(terms), np.ones(len(terms), dtype=np.int64), 2020).tolist() for terms in docs]
+    results = [result(terms) for terms in docs]
+    together = data.draw(st.lists(st.booleans(), min_size=len(docs), max_size=len(docs)))
+    share_terms([r for r, shared in zip(results, together) if shared])
+    got = [grouped.add(r.terms, r.counts, 2020).tolist() for r in results]
+    assert got == expected
+    assert plain.ids == grouped.ids and plain.df[: len(plain.ids)].tolist() == grouped.df[: len(grouped.ids)].tolist()
+    assert all(r.own_terms().terms == terms for r, terms in zip(results, docs))

@@ -69,6 +69,16 @@ def test_tokenizer_is_picklable_and_works_in_scikit_learn() -> None:
     pickle.loads(pickle.dumps(vectorizer))
 
 
+def test_tokenizer_follows_a_changed_stopword_setting() -> None:
+    # remembered verdicts and memoised texts must not outlive the setting they came from
+    tokenizer = PolicyTokenizer()
+    assert "乡村" in tokenizer(REPORTS[0])
+    tokenizer.stopwords = ["乡村"]
+    assert "乡村" not in tokenizer(REPORTS[0])
+    tokenizer.stopwords = ("function",)
+    assert "乡村" in tokenizer(REPORTS[0])
+
+
 def test_keywords_of_a_corpus_are_each_documents_own() -> None:
     table = pt.keywords(REPORTS, top=3)
     assert tuple(table.columns) == KEYWORD_COLUMNS
@@ -169,3 +179,26 @@ def test_term_functions_never_raise_and_offsets_hold(texts: list[str]) -> None:
     for row in pt.kwic(texts, "党员").itertuples():
         assert texts[row.doc_id][row.start : row.end] == row.match
     pt.discover_phrases(texts, min_count=2)
+
+
+# numbers the segmentation joins across the segmenter's tokens (6.5%, 1.3万亿, 3000万千瓦, 1万多所)
+NUMBERY = st.lists(
+    st.one_of(
+        st.sampled_from(["3000万千瓦", "1万多所", "200多户", "增长6.5%", "1.3万亿元", "-2", "农村", "改造", "危房", "，", "。", " "]),
+        st.text(alphabet=ALPHABET, max_size=4),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@given(NUMBERY)
+@settings(max_examples=150, deadline=None)
+def test_summary_from_the_segmenters_strings_is_the_summary_from_slices(text: str) -> None:
+    from policytext.segmentation import segment_converted
+
+    tokenizer = PolicyTokenizer()
+    fast = tokenizer.summarize(segment_converted(text, text, None, keep_pieces=True))
+    sliced = tokenizer.summarize(segment_converted(text, text, None))
+    assert fast.terms == sliced.terms
+    assert fast.counts.tolist() == sliced.counts.tolist() and fast.starts.tolist() == sliced.starts.tolist()
+    assert all(text[s:e] == term for term, s, e in zip(fast.terms, fast.starts.tolist(), fast.ends.tolist()))

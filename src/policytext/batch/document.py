@@ -4,6 +4,7 @@ picklable :class:`DocResult` that worker processes return and the cache stores."
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -55,6 +56,48 @@ class DocTerms:
         return None if self.alignment is None else self.alignment.span
 
 
+class Vocabulary(list[str]):
+    """The distinct terms of several documents a worker analysed together: pickled once
+    (as one joined string) for all of them, and looked up once by the process merging them."""
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (_vocabulary, ("\x00".join(self),))
+
+
+def _vocabulary(joined: str) -> Vocabulary:
+    return Vocabulary(joined.split("\x00") if joined else [])
+
+
+@dataclass(frozen=True)
+class SharedTerms:
+    """One document's distinct terms as positions in a :class:`Vocabulary` it shares."""
+
+    vocabulary: Vocabulary
+    index: Any  # numpy int array
+
+    def strings(self) -> list[str]:
+        return [self.vocabulary[i] for i in self.index.tolist()]
+
+
+def share_terms(results: list[Any]) -> None:
+    """Give the :class:`DocResult` among ``results`` one vocabulary (for the trip back from
+    a worker: each term string pickled and looked up once, not once per document)."""
+    import numpy as np
+
+    vocabulary = Vocabulary()
+    position: dict[str, int] = {}
+    for result in results:
+        if isinstance(result, DocResult) and isinstance(result.terms, list):
+            terms = result.terms
+            index = np.fromiter(map(position.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
+            new = np.flatnonzero(index < 0)  # a document's terms are distinct: so are these
+            index[new] = np.arange(len(vocabulary), len(vocabulary) + len(new))
+            added = [terms[k] for k in new.tolist()]
+            position.update(zip(added, index[new].tolist()))
+            vocabulary.extend(added)
+            result.terms = SharedTerms(vocabulary, index)
+
+
 @dataclass
 class DocResult:
     """One document analysed: its table rows, the counts corpus statistics merge, and what
@@ -64,7 +107,7 @@ class DocResult:
     doc_id: str
     row: dict[str, Any]  # extra columns of the documents table
     text: str  # the cleaned text every offset points into
-    terms: list[str]  # distinct kept terms ...
+    terms: list[str] | SharedTerms  # distinct kept terms ...
     counts: Any  # ... and their counts (numpy)
     second_pass: bytes  # the pickled DocTerms
     words: int  # word tokens (the per-10,000 denominator)
@@ -79,13 +122,21 @@ class DocResult:
     def __getstate__(self) -> dict[str, Any]:
         # the terms as one joined string: one object to pickle instead of thousands
         state = dict(self.__dict__)
-        state["terms"] = "\x00".join(self.terms)
+        if isinstance(self.terms, list):
+            state["terms"] = "\x00".join(self.terms)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         joined = state["terms"]
-        state["terms"] = joined.split("\x00") if joined else []
+        if isinstance(joined, str):
+            state["terms"] = joined.split("\x00") if joined else []
         self.__dict__.update(state)
+
+    def own_terms(self) -> DocResult:
+        """This result with its terms as its own list (what the cache stores)."""
+        if isinstance(self.terms, list):
+            return self
+        return dataclasses.replace(self, terms=self.terms.strings())
 
 
 def _word_tokens(seg: Segmentation) -> int:
@@ -138,7 +189,7 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
         alignment = None if conversion.alignment.is_identity else conversion.alignment
     seg = segment_converted(
         text, analysis, alignment, userdict=(options.theme_terms + options.userdict) or None,
-        backend=options.backend, script=script.script,
+        backend=options.backend, script=script.script, keep_pieces=True,
     )
     words = _word_tokens(seg)
     summary = _tokenizer().summarize(seg)

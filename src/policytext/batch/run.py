@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import struct
 import sys
 import tempfile
 import time
@@ -17,7 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policytext.batch.document import DocResult, DocTerms, Options, analyze_document, content_key
+from policytext.batch.document import (
+    DocResult,
+    DocTerms,
+    Options,
+    SharedTerms,
+    analyze_document,
+    content_key,
+    share_terms,
+)
 from policytext.io.read import Archive
 
 if TYPE_CHECKING:
@@ -52,8 +61,11 @@ def _safe_analyze(doc_id: str, source: str | tuple[str, str | None], options: Op
 
 
 def _analyze_many(ids: list[str], sources: list[Any], options: Options) -> list[DocResult | str]:
-    """A worker's share of a chunk (fewer round trips than one task per document)."""
-    return [_safe_analyze(i, source, options) for i, source in zip(ids, sources)]
+    """A worker's share of a chunk (fewer round trips than one task per document; their
+    terms travel as one shared vocabulary)."""
+    results = [_safe_analyze(i, source, options) for i, source in zip(ids, sources)]
+    share_terms(results)
+    return results
 
 
 def _options(backend: str, userdict: Any, despin: str = "off") -> Options:
@@ -168,6 +180,7 @@ class _Tally:
         self.ids: dict[str, int] = {}
         self.df = np.zeros(1024, dtype=np.int64)
         self.years: dict[Any, Any] = {}
+        self._shared: tuple[Any, Any] = (None, None)  # the last shared vocabulary and its ids
 
     def _grow(self, array: Any, size: int) -> Any:
         import numpy as np
@@ -178,8 +191,30 @@ class _Tally:
         grown[: len(array)] = array
         return grown
 
-    def add(self, terms: list[str], counts: Any, year: Any) -> None:
-        """One document's distinct terms and their counts."""
+    def add(self, terms: list[str] | SharedTerms, counts: Any, year: Any) -> Any:
+        """One document's distinct terms and their counts; returns the terms' ids."""
+        if isinstance(terms, SharedTerms):
+            import numpy as np
+
+            # a vocabulary several documents share is looked up once; terms new to the run
+            # still get their ids document by document (the ids, and so the tables, do not
+            # depend on how documents were grouped)
+            vocabulary, known = self._shared
+            if vocabulary is not terms.vocabulary:
+                vocabulary = terms.vocabulary
+                known = np.fromiter(map(self.ids.get, vocabulary, itertools.repeat(-1)), dtype=np.int64,
+                                    count=len(vocabulary))
+                self._shared = (vocabulary, known)
+            ids = known[terms.index]
+            missing = np.flatnonzero(ids < 0)
+            if len(missing):
+                at = terms.index[missing]
+                ids[missing] = known[at] = self._ids([vocabulary[k] for k in at.tolist()])
+            return self._count(ids, counts, year)
+        return self._count(self._ids(terms), counts, year)
+
+    def _ids(self, terms: list[str]) -> Any:
+        """Vocabulary ids of these distinct terms (new ones get the next ids)."""
         import numpy as np
 
         known = self.ids
@@ -188,13 +223,19 @@ class _Tally:
         if len(new):  # terms not seen before get the next ids
             ids[new] = np.arange(len(known), len(known) + len(new))
             known.update(zip(map(terms.__getitem__, new.tolist()), ids[new].tolist()))
-        self.df = self._grow(self.df, len(known))
+        return ids
+
+    def _count(self, ids: Any, counts: Any, year: Any) -> Any:
+        import numpy as np
+
+        self.df = self._grow(self.df, len(self.ids))
         self.df[ids] += 1
         if year is not None:
             # 32-bit counts: years x vocabulary is the largest thing a run keeps
-            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.int32)), len(known))
+            row = self._grow(self.years.get(year, np.zeros(1024, dtype=np.int32)), len(self.ids))
             row[ids] += counts
             self.years[year] = row
+        return ids
 
     def row(self, year: Any) -> Any:
         """The year's counts over the whole vocabulary (earlier years' arrays are shorter)."""
@@ -206,7 +247,6 @@ class _SecondPass:
     """What the second pass needs from the whole archive."""
 
     documents: int
-    ids: dict[str, int]
     df: Any
     known: frozenset[str]
     top: int
@@ -220,8 +260,14 @@ def _start_second_pass(state: _SecondPass) -> None:
     _SECOND = state
 
 
+def _pack(data: bytes, ids: Any) -> bytes:
+    """What the second pass reads of one document: its pickled :class:`DocTerms` and the
+    vocabulary ids of its terms (found in the first pass: no second lookup by string)."""
+    return struct.pack("<q", len(data)) + data + ids.astype("<i4").tobytes()
+
+
 def _second_pass(item: bytes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Keyword and formulation rows of one document (its pickled :class:`DocTerms`)."""
+    """Keyword and formulation rows of one document (made by :func:`_pack`)."""
     import numpy as np
 
     from policytext.terms import resources as tr
@@ -230,14 +276,14 @@ def _second_pass(item: bytes) -> tuple[list[dict[str, Any]], list[dict[str, Any]
 
     state = _SECOND
     assert state is not None, "the second pass was not started"
-    done: DocTerms = pickle.loads(item)
+    size = struct.unpack_from("<q", item)[0]
+    done: DocTerms = pickle.loads(memoryview(item)[8 : 8 + size])
     terms = done.summary.terms
     if state.documents == 1:  # a single text has no corpus of its own
         reference, unseen = tr.reference_idf()
         idf = np.fromiter(map(reference.get, terms, itertools.repeat(unseen)), dtype=float, count=len(terms))
     else:
-        ids = np.fromiter(map(state.ids.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
-        df = np.where(ids >= 0, state.df[np.maximum(ids, 0)], 0)
+        df = state.df[np.frombuffer(item, dtype="<i4", offset=8 + size)]
         idf = np.log((1 + state.documents) / (1 + df)) + 1
     scored = idf_scored(terms, done.summary.counts, idf)
     keywords = rank_terms(done.doc_id, done.text, done.summary, scored, top=state.top)
@@ -403,18 +449,9 @@ def run_analysis(
             for i, result in zip(todo, computed):
                 results[i] = result
                 if isinstance(result, DocResult) and cache is not None:
-                    _store(_cache_path(cache, keys[i]), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+                    _store(_cache_path(cache, keys[i]), pickle.dumps(result.own_terms(), protocol=pickle.HIGHEST_PROTOCOL))
             for i in chunk:
                 result = results[i]
-                if isinstance(result, DocResult):
-                    # what the second pass needs, kept in memory up to the budget, else stored
-                    data = result.second_pass
-                    if held_bytes + len(data) <= budget:
-                        held[i] = data
-                        held_bytes += len(data)
-                    else:
-                        held[i] = (spill.seek(0, os.SEEK_END), len(data))
-                        spill.write(data)
             doc_rows, theme_rows = [], []
             indicator_tables: list[Any] = []
             indicator_rows: list[dict[str, Any]] = []
@@ -445,7 +482,14 @@ def run_analysis(
                     year = None
                 if year is not None:
                     target_rows.extend(picker.first_per_key(result.target_candidates, year))
-                tally.add(result.terms, result.counts, year)
+                # what the second pass needs, kept in memory up to the budget, else stored
+                data = _pack(result.second_pass, tally.add(result.terms, result.counts, year))
+                if held_bytes + len(data) <= budget:
+                    held[i] = data
+                    held_bytes += len(data)
+                else:
+                    held[i] = (spill.seek(0, os.SEEK_END), len(data))
+                    spill.write(data)
                 if year is not None:
                     words_by_year[year] += result.words
             if doc_rows:
@@ -459,7 +503,7 @@ def run_analysis(
                     keep_records("indicators", indicator_rows, INDICATOR_COLUMNS)
         # second pass: what needs the whole archive's counts (keywords, formulations), in
         # worker processes that receive the document frequencies once, when they start
-        state = _SecondPass(len(analysed), tally.ids, tally.df[: len(tally.ids)], frozenset(numbered), keywords_top)
+        state = _SecondPass(len(analysed), tally.df[: len(tally.ids)], frozenset(numbered), keywords_top)
         engine.close()
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_second_pass, initargs=(state,)) if jobs > 1 else None
         if pool is None:

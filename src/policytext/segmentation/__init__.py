@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, overload
 
 import numpy as np
@@ -58,6 +58,10 @@ class Segmentation:
     analysis_text: str
     analysis_starts: IntArray
     analysis_ends: IntArray
+    #: the segmenter's own token strings and their boundaries in ``analysis_text``, kept
+    #: when the caller asked (``keep_pieces=True``): a token on the same span need not be
+    #: sliced out again
+    pieces: tuple[list[str], IntArray] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -272,17 +276,20 @@ def segment_converted(
     hmm: bool = True,
     keep_whitespace: bool = False,
     script: str = "unknown",
+    keep_pieces: bool = False,
 ) -> Segmentation:
     """:func:`segment` for a caller that has converted ``text`` already: ``analysis`` is
     the Simplified text the segmenter reads and ``alignment`` maps it back to ``text``
-    (None when ``analysis`` is ``text``), so one conversion serves several analyses."""
+    (None when ``analysis`` is ``text``), so one conversion serves several analyses.
+    ``keep_pieces`` keeps the segmenter's token strings on the result (``pieces``)."""
     engine = get_backend(backend, lexicon=lexicon, userdict=userdict, hmm=hmm)
     # a lone surrogate (broken UTF-16 in the source) cannot reach the Rust segmenter; one
     # replacement character for one keeps every offset
-    cut_text = _SURROGATE.sub("\ufffd", analysis) if _SURROGATE.search(analysis) else analysis
-    bounds = _fix_numbers(
-        analysis, _boundaries(engine.cut(cut_text)) if analysis else np.zeros(1, dtype=np.int64)
-    )
+    surrogates = _SURROGATE.search(analysis) is not None
+    cut_text = _SURROGATE.sub("\ufffd", analysis) if surrogates else analysis
+    cut = engine.cut(cut_text) if analysis else []
+    raw_bounds = _boundaries(cut)
+    bounds = _fix_numbers(analysis, raw_bounds)
     a_starts, a_ends = bounds[:-1], bounds[1:]
     if not keep_whitespace:
         a_starts, a_ends = _drop_whitespace(analysis, a_starts, a_ends)
@@ -294,4 +301,6 @@ def segment_converted(
         if len(first) != len(a_starts):
             last = np.append(first[1:], len(a_starts)) - 1
             a_starts, a_ends = a_starts[first], a_ends[last]
-    return Segmentation(text, starts, ends, script, analysis, a_starts, a_ends)
+    # pieces with a replaced surrogate are not the text's own strings
+    pieces = (cut, raw_bounds) if keep_pieces and not surrogates else None
+    return Segmentation(text, starts, ends, script, analysis, a_starts, a_ends, pieces)

@@ -5,6 +5,7 @@ handed to scikit-learn; :func:`stopwords` builds the stopword set from tiers."""
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -134,13 +135,15 @@ class PolicyTokenizer:
         self.min_chars = min_chars
         self._memo: dict[str, TermTokens] = {}
         self._verdicts: dict[str, bool] = {}
+        self._drop: tuple[Any, frozenset[str]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_memo"], state["_verdicts"] = {}, {}
+        state["_memo"], state["_verdicts"], state["_drop"] = {}, {}, None
         return state
 
     def terms(self, text: str) -> TermTokens:
+        self._stopword_set()  # forgets the memo when the stopwords were set anew
         cached = self._memo.get(text)
         if cached is not None:
             return cached
@@ -183,12 +186,23 @@ class PolicyTokenizer:
         # numpy before any token string is built
         a_starts, a_ends = seg.analysis_starts, seg.analysis_ends
         candidates = np.flatnonzero((a_ends - a_starts) >= self.min_chars)
+        starts, ends = a_starts[candidates], a_ends[candidates]
         analysis = seg.analysis_text
-        return candidates, [analysis[s:e] for s, e in zip(a_starts[candidates].tolist(), a_ends[candidates].tolist())]
+        if seg.pieces is None or len(candidates) < 2:
+            return candidates, [analysis[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
+        # the segmenter's own strings, gathered in C; only tokens whose span it did not
+        # cut itself (numbers joined afterwards) are sliced out of the text
+        strings, bounds = seg.pieces
+        at = np.minimum(np.searchsorted(bounds, starts), len(strings) - 1)
+        words = list(operator.itemgetter(*at.tolist())(strings))
+        for j in np.flatnonzero((bounds[at] != starts) | (bounds[at + 1] != ends)).tolist():
+            words[j] = analysis[starts[j] : ends[j]]
+        return candidates, words
 
     def _judge(self, words: Iterable[str]) -> dict[str, bool]:
         """Whether each word is a term, decided once per distinct word and remembered
         across texts (reports share most of their words)."""
+        drop = self._stopword_set()
         verdicts = self._verdicts
         if len(verdicts) > _MAX_VERDICTS:  # a long-lived tokenizer stays bounded
             verdicts.clear()
@@ -196,13 +210,21 @@ class PolicyTokenizer:
         # the whole (growing) vocabulary
         new = set(words).difference(verdicts)
         if new:
-            drop = stopword_set(self.stopwords)
             for word in new:
                 verdicts[word] = not (
                     word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or r.COUNTED.match(word)
                     or not r.TERM.search(word)
                 )
         return verdicts
+
+    def _stopword_set(self) -> frozenset[str]:
+        # built once (a union of thousands of words); when the parameter is set to
+        # something else (scikit-learn's set_params), rebuilt and the verdicts forgotten
+        if self._drop is None or self._drop[0] is not self.stopwords:
+            self._drop = (self.stopwords, stopword_set(self.stopwords))
+            self._verdicts.clear()
+            self._memo.clear()
+        return self._drop[1]
 
     def __call__(self, text: str) -> list[str]:
         return self.terms(text).terms
