@@ -193,3 +193,26 @@ def test_term_ids_do_not_depend_on_how_worker_results_were_grouped(docs: list[li
     assert got == expected
     assert plain.ids == grouped.ids and plain.df[: len(plain.ids)].tolist() == grouped.df[: len(grouped.ids)].tolist()
     assert all(r.own_terms().terms == terms for r, terms in zip(results, docs))
+
+
+def test_indicator_rows_shared_by_a_worker_batch_come_back_per_document() -> None:
+    import pickle
+
+    import numpy as np
+
+    from policytext.batch.document import DocResult, share_terms
+    from policytext.batch.tables import COLUMN_TYPES, records_table
+    from policytext.numeric import COLUMNS
+    from policytext.numeric.extract import records_converted
+
+    texts = ["粮食产量1.3万亿斤，增长2%。", "没有数字的一句话。", "新增就业1100万人以上，城镇调查失业率5.5%左右。"]
+    results = []
+    for i, text in enumerate(texts):
+        table = records_table(records_converted(str(i), text, text, lambda s, e: (s, e)), COLUMNS, COLUMN_TYPES["indicators"])
+        results.append(DocResult(str(i), {}, text, [], np.zeros(0, dtype=np.int64), b"", 0, {}, table))
+    own = [r.indicators for r in results]
+    share_terms(results)
+    back = pickle.loads(pickle.dumps(results))
+    assert [r.indicator_rows().num_rows for r in back] == [t.num_rows for t in own] and own[1].num_rows == 0
+    for result, table in zip(back, own):
+        assert result.indicator_rows().equals(table) and result.own_terms().indicators.equals(table)

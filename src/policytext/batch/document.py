@@ -79,10 +79,24 @@ class SharedTerms:
         return [self.vocabulary[i] for i in self.index.tolist()]
 
 
+@dataclass(frozen=True)
+class SharedRows:
+    """One document's indicator rows as a stretch of an Arrow table it shares."""
+
+    table: Any
+    start: int
+    stop: int
+
+    def rows(self) -> Any:
+        return self.table.slice(self.start, self.stop - self.start)
+
+
 def share_terms(results: list[Any]) -> None:
-    """Give the :class:`DocResult` among ``results`` one vocabulary (for the trip back from
-    a worker: each term string pickled and looked up once, not once per document)."""
+    """Give the :class:`DocResult` among ``results`` one vocabulary and one indicator
+    table (for the trip back from a worker: each term string pickled and looked up once,
+    one table and schema serialised, instead of once per document)."""
     import numpy as np
+    import pyarrow as pa
 
     vocabulary = Vocabulary()
     position: dict[str, int] = {}
@@ -96,6 +110,14 @@ def share_terms(results: list[Any]) -> None:
             position.update(zip(added, index[new].tolist()))
             vocabulary.extend(added)
             result.terms = SharedTerms(vocabulary, index)
+    tabled = [r for r in results if isinstance(r, DocResult) and isinstance(r.indicators, pa.Table)]
+    if len(tabled) > 1:
+        table = pa.concat_tables([r.indicators for r in tabled]).combine_chunks()
+        start = 0
+        for result in tabled:
+            stop = start + result.indicators.num_rows
+            result.indicators = SharedRows(table, start, stop)
+            start = stop
 
 
 @dataclass
@@ -133,10 +155,17 @@ class DocResult:
         self.__dict__.update(state)
 
     def own_terms(self) -> DocResult:
-        """This result with its terms as its own list (what the cache stores)."""
-        if isinstance(self.terms, list):
-            return self
-        return dataclasses.replace(self, terms=self.terms.strings())
+        """This result with its terms and indicator rows its own (what the cache stores)."""
+        own = self
+        if isinstance(own.terms, SharedTerms):
+            own = dataclasses.replace(own, terms=own.terms.strings())
+        if isinstance(own.indicators, SharedRows):
+            own = dataclasses.replace(own, indicators=own.indicators.rows().combine_chunks())
+        return own
+
+    def indicator_rows(self) -> Any:
+        """The indicator rows: an Arrow table, or a list of dicts when Arrow rejected them."""
+        return self.indicators.rows() if isinstance(self.indicators, SharedRows) else self.indicators
 
 
 def _word_tokens(seg: Segmentation) -> int:

@@ -470,10 +470,11 @@ def run_analysis(
                 doc_rows.append({**row, **result.row, "text": result.text})
                 theme_rows.append({"doc_id": result.doc_id, "tokens": result.words,
                                    **{k: 1e4 * result.themes[k] / result.words if result.words else 0.0 for k in theme_keys}})
-                if isinstance(result.indicators, list):  # text Arrow rejected: the pandas path
-                    indicator_rows.extend(result.indicators)
+                rows = result.indicator_rows()
+                if isinstance(rows, list):  # text Arrow rejected: the pandas path
+                    indicator_rows.extend(rows)
                 else:
-                    indicator_tables.append(result.indicators)
+                    indicator_tables.append(rows)
                 quantities += result.quantities
                 characters += int(result.row["n_chars"])
                 numbered |= result.quoted_numbered
