@@ -6,7 +6,8 @@ two files share content and no cache can help), with fresh output folders every 
 
 Prints: in-process per-document analysis vs bare jieba.lcut on the same texts; whole
 process `analyze --jobs 1` vs a process that reads the same files and runs jieba.lcut
-(alternated, medians); `--jobs 2` vs `--jobs 1` and peak RSS on the largest vs smallest.
+(alternated, medians); `--jobs 2` vs `--jobs 1` (alternated, medians) and peak RSS on the
+largest vs smallest archive.
 """
 
 from __future__ import annotations
@@ -149,14 +150,21 @@ def main() -> None:
         ours_times.append(s)
     ml, mo = statistics.median(lcut_times), statistics.median(ours_times)
     print(f"2. whole process on {mid} MB (medians of {args.repeat}): read+jieba.lcut {ml:.1f} s; "
-          f"analyze --jobs 1 {mo:.1f} s = {ml / mo:.2f}x")
+          f"analyze --jobs 1 {mo:.1f} s = {ml / mo:.2f}x (runs: {', '.join(f'{a / b:.2f}x' for a, b in zip(lcut_times, ours_times))})")
 
-    # 3. jobs 2 vs 1 on the largest; peak RSS largest vs smallest
+    # 3. jobs 2 vs 1 on the largest, alternated, medians; peak RSS largest vs smallest (medians)
     big = sorted(archives)[-1]
-    one, peak_big = analyze(archives[big], work, 1, "big1")
-    two, _ = analyze(archives[big], work, 2, "big2")
-    _, peak_small = analyze(archives[small], work, 1, "small1")
-    print(f"3. {big} MB: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s = {one / two:.2f}x; "
+    ones, twos, peaks_big, peaks_small = [], [], [], []
+    for _ in range(args.repeat):
+        seconds, peak = analyze(archives[big], work, 1, "big1")
+        ones.append(seconds)
+        peaks_big.append(peak)
+        twos.append(analyze(archives[big], work, 2, "big2")[0])
+        peaks_small.append(analyze(archives[small], work, 1, "small1")[1])
+    one, two = statistics.median(ones), statistics.median(twos)
+    peak_big, peak_small = statistics.median(peaks_big), statistics.median(peaks_small)
+    print(f"3. {big} MB (medians of {args.repeat}): --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s = {one / two:.2f}x "
+          f"(runs: {', '.join(f'{a / b:.2f}x' for a, b in zip(ones, twos))}); "
           f"peak RSS {peak_big / 1024:.0f} MB vs {peak_small / 1024:.0f} MB on {small} MB = {peak_big / peak_small:.2f}x")
     print(json.dumps({"work": str(work)}))
 

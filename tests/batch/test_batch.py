@@ -178,7 +178,7 @@ def test_term_ids_do_not_depend_on_how_worker_results_were_grouped(docs: list[li
     # the cache) come one by one, in between: every term gets the id sequential adding gives
     import numpy as np
 
-    from policytext.batch.document import DocResult, share_terms
+    from policytext.batch.document import DocResult, share_batch
     from policytext.batch.run import _Tally
 
     def result(terms: list[str]) -> DocResult:
@@ -188,11 +188,11 @@ def test_term_ids_do_not_depend_on_how_worker_results_were_grouped(docs: list[li
     expected = [plain.add(list(terms), np.ones(len(terms), dtype=np.int64), 2020).tolist() for terms in docs]
     results = [result(terms) for terms in docs]
     together = data.draw(st.lists(st.booleans(), min_size=len(docs), max_size=len(docs)))
-    share_terms([r for r, shared in zip(results, together) if shared])
+    share_batch([r for r, shared in zip(results, together) if shared])
     got = [grouped.add(r.terms, r.counts, 2020).tolist() for r in results]
     assert got == expected
     assert plain.ids == grouped.ids and plain.df[: len(plain.ids)].tolist() == grouped.df[: len(grouped.ids)].tolist()
-    assert all(r.own_terms().terms == terms for r, terms in zip(results, docs))
+    assert all(r.unshared().terms == terms for r, terms in zip(results, docs))
 
 
 def test_indicator_rows_shared_by_a_worker_batch_come_back_per_document() -> None:
@@ -200,7 +200,7 @@ def test_indicator_rows_shared_by_a_worker_batch_come_back_per_document() -> Non
 
     import numpy as np
 
-    from policytext.batch.document import DocResult, share_terms
+    from policytext.batch.document import DocResult, share_batch
     from policytext.batch.tables import COLUMN_TYPES, records_table
     from policytext.numeric import COLUMNS
     from policytext.numeric.extract import records_converted
@@ -211,8 +211,8 @@ def test_indicator_rows_shared_by_a_worker_batch_come_back_per_document() -> Non
         table = records_table(records_converted(str(i), text, text, lambda s, e: (s, e)), COLUMNS, COLUMN_TYPES["indicators"])
         results.append(DocResult(str(i), {}, text, [], np.zeros(0, dtype=np.int64), b"", 0, {}, table))
     own = [r.indicators for r in results]
-    share_terms(results)
+    share_batch(results)
     back = pickle.loads(pickle.dumps(results))
     assert [r.indicator_rows().num_rows for r in back] == [t.num_rows for t in own] and own[1].num_rows == 0
     for result, table in zip(back, own):
-        assert result.indicator_rows().equals(table) and result.own_terms().indicators.equals(table)
+        assert result.indicator_rows().equals(table) and result.unshared().indicators.equals(table)

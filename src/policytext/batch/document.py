@@ -91,25 +91,31 @@ class SharedRows:
         return self.table.slice(self.start, self.stop - self.start)
 
 
-def share_terms(results: list[Any]) -> None:
+def term_ids(position: dict[str, int], terms: list[str]) -> Any:
+    """The ids of distinct ``terms`` in ``position`` (term → id, numbered in order of first
+    sight), the terms not in it added with the next ids, in their order here."""
+    import numpy as np
+
+    ids = np.fromiter(map(position.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
+    new = np.flatnonzero(ids < 0)
+    if len(new):
+        ids[new] = np.arange(len(position), len(position) + len(new))
+        position.update(zip(map(terms.__getitem__, new.tolist()), ids[new].tolist()))
+    return ids
+
+
+def share_batch(results: list[Any]) -> None:
     """Give the :class:`DocResult` among ``results`` one vocabulary and one indicator
     table (for the trip back from a worker: each term string pickled and looked up once,
     one table and schema serialised, instead of once per document)."""
-    import numpy as np
     import pyarrow as pa
 
-    vocabulary = Vocabulary()
     position: dict[str, int] = {}
-    for result in results:
-        if isinstance(result, DocResult) and isinstance(result.terms, list):
-            terms = result.terms
-            index = np.fromiter(map(position.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
-            new = np.flatnonzero(index < 0)  # a document's terms are distinct: so are these
-            index[new] = np.arange(len(vocabulary), len(vocabulary) + len(new))
-            added = [terms[k] for k in new.tolist()]
-            position.update(zip(added, index[new].tolist()))
-            vocabulary.extend(added)
-            result.terms = SharedTerms(vocabulary, index)
+    termed = [r for r in results if isinstance(r, DocResult) and isinstance(r.terms, list)]
+    indexes = [term_ids(position, r.terms) for r in termed]  # type: ignore[arg-type]
+    vocabulary = Vocabulary(position)  # a dict keeps its keys in the order of their ids
+    for result, index in zip(termed, indexes):
+        result.terms = SharedTerms(vocabulary, index)
     tabled = [r for r in results if isinstance(r, DocResult) and isinstance(r.indicators, pa.Table)]
     if len(tabled) > 1:
         table = pa.concat_tables([r.indicators for r in tabled]).combine_chunks()
@@ -154,7 +160,7 @@ class DocResult:
             state["terms"] = joined.split("\x00") if joined else []
         self.__dict__.update(state)
 
-    def own_terms(self) -> DocResult:
+    def unshared(self) -> DocResult:
         """This result with its terms and indicator rows its own (what the cache stores)."""
         own = self
         if isinstance(own.terms, SharedTerms):

@@ -25,7 +25,8 @@ from policytext.batch.document import (
     SharedTerms,
     analyze_document,
     content_key,
-    share_terms,
+    share_batch,
+    term_ids,
 )
 from policytext.io.read import Archive
 
@@ -64,7 +65,7 @@ def _analyze_many(ids: list[str], sources: list[Any], options: Options) -> list[
     """A worker's share of a chunk (fewer round trips than one task per document; their
     terms travel as one shared vocabulary)."""
     results = [_safe_analyze(i, source, options) for i, source in zip(ids, sources)]
-    share_terms(results)
+    share_batch(results)
     return results
 
 
@@ -215,15 +216,7 @@ class _Tally:
 
     def _ids(self, terms: list[str]) -> Any:
         """Vocabulary ids of these distinct terms (new ones get the next ids)."""
-        import numpy as np
-
-        known = self.ids
-        ids = np.fromiter(map(known.get, terms, itertools.repeat(-1)), dtype=np.int64, count=len(terms))
-        new = np.flatnonzero(ids < 0)
-        if len(new):  # terms not seen before get the next ids
-            ids[new] = np.arange(len(known), len(known) + len(new))
-            known.update(zip(map(terms.__getitem__, new.tolist()), ids[new].tolist()))
-        return ids
+        return term_ids(self.ids, terms)
 
     def _count(self, ids: Any, counts: Any, year: Any) -> Any:
         import numpy as np
@@ -449,7 +442,7 @@ def run_analysis(
             for i, result in zip(todo, computed):
                 results[i] = result
                 if isinstance(result, DocResult) and cache is not None:
-                    _store(_cache_path(cache, keys[i]), pickle.dumps(result.own_terms(), protocol=pickle.HIGHEST_PROTOCOL))
+                    _store(_cache_path(cache, keys[i]), pickle.dumps(result.unshared(), protocol=pickle.HIGHEST_PROTOCOL))
             for i in chunk:
                 result = results[i]
             doc_rows, theme_rows = [], []
