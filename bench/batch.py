@@ -43,7 +43,7 @@ def paragraphs() -> list[str]:
 
 
 def build(folder: Path, megabytes: int, pool: list[str], seed: int) -> list[Path]:
-    """Files of ~60 KB, each a different random draw of paragraphs (numbered, so distinct)."""
+    """Files of ~26 KB (40 paragraphs), each a different random draw (numbered, so distinct)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     files, total, i = [], 0, 0
