@@ -63,7 +63,7 @@ def _safe_analyze(doc_id: str, source: str | tuple[str, str | None], options: Op
 
 def _analyze_many(ids: list[str], sources: list[Any], options: Options) -> list[DocResult | str]:
     """A worker's share of a chunk (fewer round trips than one task per document; their
-    terms travel as one shared vocabulary)."""
+    terms and indicator rows travel shared: :func:`share_batch`)."""
     results = [_safe_analyze(i, source, options) for i, source in zip(ids, sources)]
     share_batch(results)
     return results
