@@ -111,10 +111,9 @@ def share_batch(results: list[Any]) -> None:
     import pyarrow as pa
 
     position: dict[str, int] = {}
-    termed = [r for r in results if isinstance(r, DocResult) and isinstance(r.terms, list)]
-    indexes = [term_ids(position, r.terms) for r in termed]  # type: ignore[arg-type]
+    termed = [(r, term_ids(position, r.terms)) for r in results if isinstance(r, DocResult) and isinstance(r.terms, list)]
     vocabulary = Vocabulary(position)  # a dict keeps its keys in the order of their ids
-    for result, index in zip(termed, indexes):
+    for result, index in termed:
         result.terms = SharedTerms(vocabulary, index)
     tabled = [r for r in results if isinstance(r, DocResult) and isinstance(r.indicators, pa.Table)]
     if len(tabled) > 1:

@@ -210,13 +210,9 @@ class _Tally:
             missing = np.flatnonzero(ids < 0)
             if len(missing):
                 at = terms.index[missing]
-                ids[missing] = known[at] = self._ids([vocabulary[k] for k in at.tolist()])
+                ids[missing] = known[at] = term_ids(self.ids, [vocabulary[k] for k in at.tolist()])
             return self._count(ids, counts, year)
-        return self._count(self._ids(terms), counts, year)
-
-    def _ids(self, terms: list[str]) -> Any:
-        """Vocabulary ids of these distinct terms (new ones get the next ids)."""
-        return term_ids(self.ids, terms)
+        return self._count(term_ids(self.ids, terms), counts, year)
 
     def _count(self, ids: Any, counts: Any, year: Any) -> Any:
         import numpy as np
