@@ -52,6 +52,13 @@ def main() -> None:
         pass
     rows.append(("indicators (Simplified)", lambda: pt.indicators(texts)))
     rows.append(("indicators (Traditional, via t2s)", lambda: pt.indicators(traditional)))
+    # spin: the score on every report, every hit repaired (force), and a reference fitted on
+    # all the reports and used for the repairs
+    reference = pt.SpinReference().fit(texts)
+    rows.append(("spin_score", lambda: [pt.spin_score(t) for t in texts]))
+    rows.append(("despin force=True (rules)", lambda: [pt.despin(t, force=True) for t in texts]))
+    rows.append(("SpinReference.fit", lambda: pt.SpinReference().fit(texts)))
+    rows.append(("despin force=True, with the reference", lambda: [pt.despin(t, force=True, reference=reference) for t in texts]))
     print(f"corpus: {len(texts)} reports, {mb:.2f} MB UTF-8; machine: {machine()}")
     print(f"OpenCC: {pt.opencc_info().implementation} {pt.opencc_info().version}; best of {args.repeat}")
     anchor = None

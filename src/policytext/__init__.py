@@ -27,6 +27,7 @@ _EXPORTS = {
     "spin_score": "policytext.cleaning.spin",
     "despin": "policytext.cleaning.spin",
     "load_spin_table": "policytext.cleaning.spin",
+    "SpinReference": "policytext.cleaning.spin",
     "detect_script": "policytext.script.detect",
     "ScriptDetection": "policytext.script.detect",
     "convert": "policytext.script.convert",
@@ -61,7 +62,7 @@ __all__ = sorted(_EXPORTS)
 if TYPE_CHECKING:
     from policytext import compare, datasets, sklearn
     from policytext.cleaning import CleanConfig, CleanResult, clean
-    from policytext.cleaning.spin import despin, load_spin_table, spin_score
+    from policytext.cleaning.spin import SpinReference, despin, load_spin_table, spin_score
     from policytext.corpus import Corpus, Document
     from policytext.io.encoding import decode_bytes
     from policytext.io.read import read_corpus, read_text_file

@@ -74,6 +74,7 @@ def _analyze(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         title=f"policytext: {Path(args.path).name}",
         despin=args.despin,
+        spin_reference=args.spin_reference,
     )
     written = list(result.written)
     if args.tokens:
@@ -203,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--despin", default="off", choices=["off", "auto", "on"],
                    help="repair synonym spinning (题目 for 问题 …): auto repairs documents judged spun and "
                         "adds their spin score and repairs to the documents table (default: off)")
+    a.add_argument("--spin-reference", metavar="PATH",
+                   help="clean texts of the same genre (a folder or file, read like PATH) whose usage refines "
+                        "the despin repairs: an undecided word is repaired, or a repair dropped, where they "
+                        "write it clearly one way (needs --despin auto or on)")
     a.add_argument("--tokens", action="store_true", help="also write the tokens table (large for big archives)")
     a.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress count)")
     a.set_defaults(func=_analyze)

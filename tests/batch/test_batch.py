@@ -91,6 +91,30 @@ def test_text_with_a_lone_surrogate_still_gets_all_its_tables(tmp_path: Path) ->
     assert list(documents["doc_id"]) == ["a", "b"] and documents["text"][0].count("?") == 1  # the surrogate, 1:1
 
 
+def test_a_spin_reference_refines_the_repairs_in_every_worker(tmp_path: Path) -> None:
+    archive, reference = tmp_path / "in", tmp_path / "ref"
+    archive.mkdir()
+    reference.mkdir()
+    (archive / "spun.txt").write_text(
+        "下面，我夸大两点意见：一要深进推进，二要解决突出题目，三要加强监视。今年要严格医药治理，严防假药。", encoding="utf-8")
+    (archive / "plain.txt").write_text("推进国家治理体系和治理能力现代化。", encoding="utf-8")
+    for i in range(2):
+        (reference / f"{i}.txt").write_text("各地要严格医药管理，严防假药流入。", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def spun_text(*extra: str) -> str:
+        assert main(["analyze", str(archive), "--out", str(out), "--quiet", "--despin", "auto", *extra]) == 0
+        documents = pd.read_csv(out / "documents.csv", keep_default_na=False).set_index("doc_id")
+        assert "治理体系" in documents.at["plain", "text"]
+        return str(documents.at["spun", "text"])
+
+    assert "医药治理" in spun_text()  # the rules alone leave it
+    # the cache (kept in out) must not answer for a run with a reference
+    assert "医药管理" in spun_text("--spin-reference", str(reference), "--jobs", "2")
+    assert "问题" in spun_text("--spin-reference", str(reference))
+    assert main(["analyze", str(archive), "--out", str(out), "--quiet", "--spin-reference", str(reference)]) == 1
+
+
 def test_despin_decisions_are_in_the_documents_table(tmp_path: Path) -> None:
     from tests.conftest import SEED, shared_path
 

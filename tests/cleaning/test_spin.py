@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policytext as pt
-from policytext.cleaning.spin import despin, load_spin_table, spin_score
+from policytext.cleaning.spin import SpinReference, despin, load_spin_table, spin_score
 from tests.conftest import REPO
 
 GOLD = json.loads((REPO / "tests" / "data" / "spin_gold.json").read_text("utf-8"))
@@ -37,9 +39,10 @@ def test_the_seed_scores_far_above_every_work_report(seed_text: str, reports: li
 
 
 def test_despin_leaves_every_work_report_unchanged(reports: list[tuple[str, str]]) -> None:
+    reference = SpinReference().fit(text for _, text in reports)
     for name, text in reports:
-        result = despin(text)
-        assert not result.applied and result.text == text, name
+        for result in (despin(text), despin(text, reference=reference)):
+            assert not result.applied and result.text == text, name
 
 
 def test_despin_repairs_the_seed_as_the_gold_list_says(seed_text: str) -> None:
@@ -111,43 +114,109 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def context_figures(reports: list[tuple[str, str]]) -> tuple[float, float]:
+def years(wikisource_corpus, textworkshop_corpus) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The year of every report, by its text."""
+    out = {}
+    for corpus in (wikisource_corpus, textworkshop_corpus):
+        out.update((text, int(year)) for text, year in zip(corpus.texts, corpus.docvars["year"]) if pd.notna(year))
+    return out
+
+
+Figures = dict[str, tuple[float, float]]
+
+
+@pytest.fixture(scope="module")
+def context_figures(reports: list[tuple[str, str]], years: dict[str, int]) -> Figures:
     """Spun places restored and genuine occurrences changed, over 30 work reports spun on
     the fly in three samples (seeds 4-6: the rules were revised looking at samples 1-3 and 8,
-    never at these)."""
+    never at these), by the rules alone and with a :class:`SpinReference` fitted on the
+    reports of the years of the other parity (a report never sees its own year, in either
+    layout, and always has the years next to it)."""
     simplified = [text for _, text in reports if not pt.detect_script(text).is_traditional]
-    restored = spun_total = changed = genuine_total = 0
+    fitted = {parity: SpinReference().fit(t for _, t in reports if years[t] % 2 != parity) for parity in (0, 1)}
+    tallies = {"rules": [0, 0, 0, 0], "reference": [0, 0, 0, 0]}
+    missed: dict[str, Counter[str]] = {"rules": Counter(), "reference": Counter()}
+    changed_words: dict[str, Counter[str]] = {"rules": Counter(), "reference": Counter()}
     for seed in (4, 5, 6):
         rng = random.Random(seed)
         for text in rng.sample(simplified, 10):
             spun_text, spun, genuine = _spin(text, rng)
-            result = despin(spun_text)
-            assert result.applied  # a report spun at half its places is judged spun
-            # where each character of the spun text went (an inserted 提出 shifts what follows)
-            where = {result.to_original(i, i + 1)[0]: i for i in range(len(result.text))}
+            for how, reference in (("rules", None), ("reference", fitted[years[text] % 2])):
+                result = despin(spun_text, reference=reference)
+                assert result.applied  # a report spun at half its places is judged spun
+                # where each character of the spun text went (an inserted 提出 shifts what follows)
+                where = {result.to_original(i, i + 1)[0]: i for i in range(len(result.text))}
 
-            def now(s: int, e: int, result=result, where=where) -> str:  # type: ignore[no-untyped-def]
-                return result.text[where[s] : where[s] + (e - s)] if s in where else ""
+                def now(s: int, e: int, result=result, where=where) -> str:  # type: ignore[no-untyped-def]
+                    return result.text[where[s] : where[s] + (e - s)] if s in where else ""
 
-            restored += sum(now(s, e) == word for s, e, word in spun)
-            spun_total += len(spun)
-            changed += sum(now(s, e) != text[s:e] for s, e in genuine)
-            genuine_total += len(genuine)
-    print(f"30 spun work reports: {restored}/{spun_total} spun places restored ({restored / spun_total:.1%}), "
-          f"{changed}/{genuine_total} genuine occurrences changed ({changed / genuine_total:.1%})")
-    return restored / spun_total, changed / genuine_total
+                tally = tallies[how]
+                missed[how].update(word for s, e, word in spun if now(s, e) != word)
+                changed_words[how].update(text[s:e] for s, e in genuine if now(s, e) != text[s:e])
+                tally[0] += sum(now(s, e) == word for s, e, word in spun)
+                tally[1] += len(spun)
+                tally[2] += sum(now(s, e) != text[s:e] for s, e in genuine)
+                tally[3] += len(genuine)
+    figures = {}
+    for how, (restored, spun_total, changed, genuine_total) in tallies.items():
+        print(f"30 spun work reports, {how}: {restored}/{spun_total} spun places restored "
+              f"({restored / spun_total:.1%}), {changed}/{genuine_total} genuine occurrences changed "
+              f"({changed / genuine_total:.1%}); missed {dict(missed[how].most_common(5))}, "
+              f"changed {dict(changed_words[how].most_common(5))}")
+        figures[how] = (restored / spun_total, changed / genuine_total)
+    return figures
 
 
-def test_context_keeps_most_real_words_in_spun_work_reports(context_figures: tuple[float, float]) -> None:
-    restored, changed = context_figures
+def test_context_keeps_most_real_words_in_spun_work_reports(context_figures: Figures) -> None:
+    restored, changed = context_figures["rules"]
     assert restored >= 0.90 and changed <= 0.05  # where the rules stand now: a floor against regressions
 
 
+def test_a_reference_corpus_improves_both_figures(context_figures: Figures) -> None:
+    (restored, changed), (rules_restored, rules_changed) = context_figures["reference"], context_figures["rules"]
+    assert restored >= rules_restored and changed < rules_changed
+
+
 @pytest.mark.xfail(strict=True, reason="issue 8's context goal (≥ 98% restored, ≤ 1% genuine changed) is not met: "
-                   "about 92.5% and 3% on held-out samples; 管理/治理, 提高/进步, 部门/部分 are the hard pairs")
-def test_context_meets_the_issue_goal(context_figures: tuple[float, float]) -> None:
-    restored, changed = context_figures
+                   "about 93% and 2% on held-out samples with a reference corpus; 管理/治理, 提高/进步, 部门/部分 "
+                   "are the hard pairs")
+def test_context_meets_the_issue_goal(context_figures: Figures) -> None:
+    restored, changed = context_figures["reference"]
     assert restored >= 0.98 and changed <= 0.01
+
+
+def test_a_reference_decides_what_the_rules_leave_open_and_says_why() -> None:
+    reference = SpinReference().fit(["各地要严格医药管理，严防假药流入。"] * 2)
+    text = "今年要严格医药治理，严防假药。"
+    assert despin(text, force=True).text == text  # the rules alone leave 医药治理 undecided
+    result = despin(text, force=True, reference=reference)
+    assert result.text == "今年要严格医药管理，严防假药。"
+    (repair,) = result.repairs
+    assert text[repair.start : repair.end] == "治理"
+    assert repair.reason == "reference: 格医药[管理]，严防 ×2, 治理 ×0"
+
+
+def test_a_reference_vetoes_a_repair_it_contradicts() -> None:
+    text = "今年要加强治理，还河湖以清澈。"
+    assert despin(text, force=True).text == "今年要加强管理，还河湖以清澈。"  # the rules: 加强 + 治理 is spun
+    reference = SpinReference().fit(["今年要加强治理，还河湖以清澈。", "我们要加强治理，还河湖以清澈。"])
+    assert despin(text, force=True, reference=reference).text == text
+    # a reference that writes both words in that context has no say
+    both = SpinReference().fit(["要加强治理，还河湖以清澈。", "要加强管理，还河湖以清澈。"])
+    assert despin(text, force=True, reference=both).text == "今年要加强管理，还河湖以清澈。"
+
+
+def test_a_reference_is_checked_and_travels() -> None:
+    import pickle
+
+    with pytest.raises(ValueError, match="not fitted"):
+        despin("我夸大两点。", force=True, reference=SpinReference())
+    with pytest.raises(ValueError, match="at least 1"):
+        SpinReference(context=0).fit(["管理"])
+    reference = SpinReference().fit(["各地要严格医药管理，严防假药流入。"])
+    copy = pickle.loads(pickle.dumps(reference))
+    assert copy.counts_ == reference.counts_ and copy.n_texts_ == 1
+    assert despin("今年要严格医药治理，严防。", force=True, reference=copy).text == "今年要严格医药管理，严防。"
 
 
 def test_users_extend_the_table(tmp_path: Path) -> None:
@@ -165,9 +234,14 @@ def test_users_extend_the_table(tmp_path: Path) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("题目同道进步夸大熟悉深进治理监视部分中心了，,。提高認識\n ")), max_size=80))
 def test_despin_never_fails_and_offsets_hold(text: str) -> None:
-    result = despin(text, force=True)
-    for repair in result.repairs:
-        assert text[repair.start : repair.end] == repair.found
-    for i in range(len(result.text)):
-        start, end = result.to_original(i, i + 1)
-        assert 0 <= start <= end <= len(text)
+    for result in (despin(text, force=True), despin(text, force=True, reference=_SMALL_REFERENCE)):
+        for repair in result.repairs:
+            assert text[repair.start : repair.end] == repair.found
+        for i in range(len(result.text)):
+            start, end = result.to_original(i, i + 1)
+            assert 0 <= start <= end <= len(text)
+
+
+#: a reference in the alphabet the property test draws from, so that it has its say
+_SMALL_REFERENCE = SpinReference(decide_chars=1, veto_chars=1).fit(
+    ["深进治理，提高认识。", "部分中心，题目进步了。", "同道夸大，监视治理。"])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from policytext.terms.tokenize import TermSummary
 
 if TYPE_CHECKING:
+    from policytext.cleaning.spin import SpinReference
     from policytext.offsets import Alignment
     from policytext.segmentation import Segmentation
     from policytext.terms.tokenize import PolicyTokenizer
@@ -36,6 +37,10 @@ class Options:
     theme_terms: tuple[str, ...] = ()
     theme_map: tuple[tuple[str, tuple[str, ...]], ...] = ()
     despin: str = "off"  # the cleaning step that repairs synonym spinning: off, auto, on
+    # texts whose usage refines despin's repairs (a path every worker can read), and the
+    # digest of what was read there, so the cache knows when the reference changed
+    spin_reference: str = ""
+    spin_reference_digest: str = ""
 
     def key(self) -> str:
         return hashlib.sha256(repr((ANALYSIS_VERSION, self)).encode("utf-8")).hexdigest()[:16]
@@ -199,6 +204,30 @@ def content_key(source: str | tuple[str, str | None], options: Options) -> str:
     return digest.hexdigest()
 
 
+def reference_texts(path: str) -> tuple[list[str], str]:
+    """The texts of the spin reference at ``path`` (read like an archive) and their digest."""
+    from policytext.io.read import read_corpus
+
+    texts = list(read_corpus(path).texts)
+    digest = hashlib.sha256()
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")
+    return texts, digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=2)
+def spin_reference(path: str, digest: str) -> SpinReference:
+    """The spin reference fitted on the texts at ``path``, once per process; the texts must
+    be the ones the run started with (``digest``)."""
+    from policytext.cleaning.spin import SpinReference
+
+    texts, found = reference_texts(path)
+    if found != digest:
+        raise ValueError(f"the spin reference {path} changed during the run")
+    return SpinReference().fit(texts)
+
+
 def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
     """Clean ``raw``, detect its script, convert it once when it has Traditional
     characters, segment it once, and derive what the batch tables need from that."""
@@ -211,7 +240,8 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
     from policytext.terms.slogans import quoted_forms
 
     despin: bool | str = {"off": False, "on": True}.get(options.despin, "auto")
-    cleaned = clean(raw, despin=despin)
+    reference = spin_reference(options.spin_reference, options.spin_reference_digest) if options.spin_reference else None
+    cleaned = clean(raw, despin=despin, spin_reference=reference)
     text = cleaned.text
     script = detect_script(text, sample=SCRIPT_SAMPLE, top=0)  # the verdict; no evidence needed
     analysis, alignment = text, None

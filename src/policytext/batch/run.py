@@ -25,6 +25,7 @@ from policytext.batch.document import (
     SharedTerms,
     analyze_document,
     content_key,
+    reference_texts,
     share_batch,
     term_ids,
 )
@@ -69,7 +70,7 @@ def _analyze_many(ids: list[str], sources: list[Any], options: Options) -> list[
     return results
 
 
-def _options(backend: str, userdict: Any, despin: str = "off") -> Options:
+def _options(backend: str, userdict: Any, despin: str = "off", spin_reference: str = "", digest: str = "") -> Options:
     from policytext.script.convert import convert
     from policytext.segmentation.backends import userdict_entries
     from policytext.topics import bundled_themes
@@ -78,7 +79,7 @@ def _options(backend: str, userdict: Any, despin: str = "off") -> Options:
     words = tuple(word if freq is None else f"{word} {freq}" for word, freq, _ in userdict_entries(userdict))
     return Options(
         backend=backend, userdict=words, theme_terms=tuple(sorted({t for ts in themes.values() for t in ts})),
-        theme_map=tuple(themes.items()), despin=despin,
+        theme_map=tuple(themes.items()), despin=despin, spin_reference=spin_reference, spin_reference_digest=digest,
     )
 
 
@@ -335,6 +336,7 @@ def run_analysis(
     corpus: Corpus | Archive, out: Path, *, backend: str = "auto", userdict: Any = None, jobs: int = 1,
     scheduler: str | None = None, cache: Path | None = None, progress: bool = False, keywords_top: int = 20,
     title: str = "policytext report", chunk_size: int = 64, memory_mb: int = 64, despin: str = "off",
+    spin_reference: str | os.PathLike[str] | None = None,
 ) -> RunResult:
     """Analyse every document of ``corpus`` (raw texts, as read; or an
     :class:`~policytext.io.read.Archive` from :func:`~policytext.io.read.scan_archive`, whose
@@ -345,6 +347,8 @@ def run_analysis(
     corpus-level counts (document frequencies, per-year term counts) and up to
     ``memory_mb`` of what the second pass (keywords and formulations, which need those
     counts) reads of each document, pickled; beyond that it goes to one temporary file.
+    ``spin_reference`` (a folder or file of clean texts, read like an archive) refines the
+    ``despin`` repairs (:class:`~policytext.cleaning.spin.SpinReference`).
     """
     import numpy as np
     import pandas as pd
@@ -362,7 +366,15 @@ def run_analysis(
     out.mkdir(parents=True, exist_ok=True)
     if despin not in ("off", "auto", "on"):
         raise ValueError(f"despin must be 'off', 'auto' or 'on', not {despin!r}")
-    options = _options(backend, userdict, despin)
+    reference, digest = "", ""
+    if spin_reference is not None:
+        if despin == "off":
+            raise ValueError("a spin reference refines the despin step: use it with despin 'auto' or 'on'")
+        reference = os.path.abspath(spin_reference)
+        texts, digest = reference_texts(reference)
+        if not texts:
+            raise ValueError(f"the spin reference {spin_reference} holds no texts")
+    options = _options(backend, userdict, despin, reference, digest)
     theme_keys = [key for key, _ in options.theme_map]
     writers = {name: TableWriter(out, name) for name in ("documents", "themes", "indicators", "keywords", "formulations")}
     preview: dict[str, list[pd.DataFrame]] = {name: [] for name in writers}

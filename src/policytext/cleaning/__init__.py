@@ -18,7 +18,7 @@ from policytext.cleaning import resources as R
 from policytext.offsets import Alignment, Edit, apply_edits
 
 if TYPE_CHECKING:
-    from policytext.cleaning.spin import SpinScore
+    from policytext.cleaning.spin import SpinReference, SpinScore
 
 __all__ = [
     "STEPS",
@@ -235,12 +235,16 @@ STEPS: tuple[_Step, ...] = (
 _KEEP_REMOVED = {"site_preamble", "licence_footer"}
 
 
-def clean(text: str, *, config: CleanConfig | None = None, **steps: bool | str) -> CleanResult:
+def clean(
+    text: str, *, config: CleanConfig | None = None, spin_reference: SpinReference | None = None, **steps: bool | str
+) -> CleanResult:
     """Clean ``text`` and explain which named steps changed it.
 
     Steps can be switched off by name (``clean(text, licence_footer=False)``) or with a
     :class:`CleanConfig`.  Nothing is lost: removed text is in ``result.removed`` and
-    ``result.to_original`` maps any cleaned span back to the original.
+    ``result.to_original`` maps any cleaned span back to the original. ``spin_reference``
+    (a fitted :class:`~policytext.cleaning.spin.SpinReference`) refines where the
+    ``despin`` step repairs.
 
     >>> r = clean("ＧＤＰ增长５％\\u200b")
     >>> r.text, r.changed_by
@@ -274,7 +278,7 @@ def clean(text: str, *, config: CleanConfig | None = None, **steps: bool | str) 
         # last, on the cleaned text: the rules read words, not markup or line breaks
         from policytext.cleaning.spin import despin as repair_spin
 
-        fixed = repair_spin(current, force=cfg.despin is True)
+        fixed = repair_spin(current, force=cfg.despin is True, reference=spin_reference)
         spin = fixed.score
         reports.append(StepReport("despin", len(fixed.repairs), "repaired synonym spinning (题目 → 问题 …)"))
         if fixed.repairs:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from policytext.offsets import Alignment, Edit, apply_edits
 
-__all__ = ["DespinResult", "Repair", "SpinRule", "SpinScore", "despin", "load_spin_table", "spin_score"]
+__all__ = ["DespinResult", "Repair", "SpinReference", "SpinRule", "SpinScore", "despin", "load_spin_table", "spin_score"]
 
 #: score (weighted spin hits per 10,000 Han characters) at and above which a text is spun:
 #: the founding example scores over 100, the national work reports at most a few
@@ -50,11 +52,17 @@ class SpinRule:
         return f"{self.spun}→{self.intended}" if self.spun else f"+{self.insert}"
 
     def verdict(self, left: str, right: str, document: str = "") -> bool:
-        """Whether an occurrence with this context is spun. Genuine contexts win, unless
-        the ``document`` itself writes the intended word in that same context elsewhere
-        (社会治理 in a text that also says 社会管理): its own usage is the better witness."""
+        """Whether an occurrence with this context is spun (see :meth:`judge`)."""
+        return self.judge(left, right, document)[0]
+
+    def judge(self, left: str, right: str, document: str = "") -> tuple[bool, str]:
+        """Whether an occurrence with this context is spun, and why: ``"spun context"``,
+        ``"genuine context"``, ``"witnessed"``, ``"always"`` or ``"undecided"``. Genuine
+        contexts win, unless the ``document`` itself writes the intended word in that same
+        context elsewhere (社会治理 in a text that also says 社会管理): its own usage is the
+        better witness."""
         if self.spun_despite and self.spun_despite.search(right):
-            return True
+            return True, "spun context"
         genuine_left = self.genuine_before.search(left) if self.genuine_before else None
         genuine_right = self.genuine_after.search(right) if self.genuine_after else None
         if genuine_left or genuine_right:
@@ -63,12 +71,15 @@ class SpinRule:
                                   and genuine_left.group() + self.intended in document)
             witnessed_right = bool(genuine_right and _telling(genuine_right.group())
                                    and self.intended + genuine_right.group() in document)
-            return bool(self.spun and document) and (witnessed_left or witnessed_right)
+            witnessed = bool(self.spun and document) and (witnessed_left or witnessed_right)
+            return witnessed, "witnessed" if witnessed else "genuine context"
         before = bool(self.spun_before and self.spun_before.search(left))
         after = bool(self.spun_after and self.spun_after.search(right))
         if self.insert:  # a deleted word: both sides must say so (了 is everywhere)
-            return before and after
-        return self.always or before or after
+            return before and after, "spun context" if before and after else "undecided"
+        if before or after:
+            return True, "spun context"
+        return (True, "always") if self.always else (False, "undecided")
 
 
 def _telling(context: str) -> bool:
@@ -87,6 +98,7 @@ class SpinHit:
     rule: str
     context: str
     weight: float
+    reason: str = ""  # why it was judged spun: the rule's context, or the reference's counts
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,7 @@ class Repair:
     replacement: str
     rule: str
     context: str
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,8 +154,104 @@ class DespinResult:
         if not self.applied:
             return f"not judged spun (score {self.score.score:.1f} < {self.score.threshold:g}): unchanged"
         lines = [f"spun (score {self.score.score:.1f} ≥ {self.score.threshold:g}): {len(self.repairs)} repair(s)"]
-        lines += [f"  {r.start}-{r.end} {r.found or '∅'} → {r.replacement} ({r.rule}): …{r.context}…" for r in self.repairs]
+        lines += [f"  {r.start}-{r.end} {r.found or '∅'} → {r.replacement} ({r.rule}, {r.reason}): …{r.context}…"
+                  for r in self.repairs]
         return "\n".join(lines)
+
+
+class SpinReference:
+    """How clean texts of the same genre write the table's words: counts of every spun and
+    intended word with up to ``context`` characters either side, learned by :meth:`fit` from
+    texts the user trusts (an archive of work reports, say). Passed to :func:`despin`, it
+    decides what the rules leave undecided and vetoes repairs it contradicts:
+
+    - an undecided occurrence is spun when the reference writes the intended word in a
+      context of at least ``decide_chars`` characters around it (企业化[管理]的) ``min_count``
+      times or more and over ``ratio`` times as often as the spun word;
+    - a repair the rules made is dropped when the reference writes the spun word in a context
+      of at least ``veto_chars`` characters that way (综合[治理]水土);
+
+    either only when the other word has no such context of its own. Each repair it makes
+    names the context and the counts.
+
+    >>> ref = SpinReference().fit(["依法管理宗教事务。", "依法管理宗教事务和社会事务。"])
+    >>> ref.counts_["法|管理|宗教"]
+    2
+    """
+
+    def __init__(self, *, context: int = 3, min_count: int = 1, ratio: float = 3.0, decide_chars: int = 4,
+                 veto_chars: int = 4, rules: tuple[SpinRule, ...] | None = None) -> None:
+        self.context = context
+        self.min_count = min_count
+        self.ratio = ratio
+        self.decide_chars = decide_chars
+        self.veto_chars = veto_chars
+        self.rules = rules
+
+    def fit(self, texts: Iterable[str]) -> SpinReference:
+        """Count the table's words in context in ``texts`` (Traditional ones are read
+        through OpenCC t2s, as the rules read them)."""
+        from policytext.script.convert import convert
+        from policytext.script.detect import contains_traditional
+
+        if self.context < 1 or self.min_count < 1 or self.ratio <= 0:
+            raise ValueError("context and min_count must be at least 1 and ratio above 0")
+        rules = _rules(self.rules)
+        words = sorted({w for rule in rules if rule.spun for w in (rule.spun, rule.intended)})
+        counts: Counter[str] = Counter()
+        n_texts = 0
+        for text in texts:
+            n_texts += 1
+            if contains_traditional(text):
+                text = convert(text, "t2s")
+            for word in words:
+                at = text.find(word)
+                while at >= 0:
+                    left = text[max(0, at - self.context) : at]
+                    right = text[at + len(word) : at + len(word) + self.context]
+                    counts.update(_key(left[len(left) - a :], word, right[:b])
+                                  for a in range(len(left) + 1) for b in range(len(right) + 1))
+                    at = text.find(word, at + 1)
+        self.counts_ = counts
+        self.words_ = tuple(words)
+        self.n_texts_ = n_texts
+        return self
+
+    def favours(self, left: str, right: str, word: str, other: str, *, min_chars: int) -> str | None:
+        """The longest context (``min_chars`` characters or more around the word) in which
+        the reference writes ``word`` at least ``min_count`` times and over ``ratio`` times as
+        often as ``other``, as an explanation (``依法[管理]宗教 ×12, 治理 ×0``); else None."""
+        counts = self.counts_
+        best: tuple[int, int, str] | None = None
+        for a in range(min(self.context, len(left)) + 1):
+            for b in range(max(0, min_chars - a), min(self.context, len(right)) + 1):
+                before, after = left[len(left) - a :], right[:b]
+                mine, theirs = counts.get(_key(before, word, after), 0), counts.get(_key(before, other, after), 0)
+                if mine >= self.min_count and mine > self.ratio * theirs and (best is None or (a + b, mine) > best[:2]):
+                    best = (a + b, mine, f"{before}[{word}]{after} ×{mine}, {other} ×{theirs}")
+        return best[2] if best else None
+
+    def judge(self, rule: SpinRule, left: str, right: str, spun: bool, reason: str) -> tuple[bool, str]:
+        """The reference's say on the rules' verdict (see the class docstring)."""
+        if not rule.spun or reason == "always":
+            return spun, reason
+        if not spun and reason == "undecided":
+            evidence = self.favours(left, right, rule.intended, rule.spun, min_chars=self.decide_chars)
+            if evidence and not self.favours(left, right, rule.spun, rule.intended, min_chars=self.veto_chars):
+                return True, f"reference: {evidence}"
+        elif spun:
+            evidence = self.favours(left, right, rule.spun, rule.intended, min_chars=self.veto_chars)
+            if evidence and not self.favours(left, right, rule.intended, rule.spun, min_chars=self.decide_chars):
+                return False, f"reference vetoes: {evidence}"
+        return spun, reason
+
+
+def _rules(rules: tuple[SpinRule, ...] | None) -> tuple[SpinRule, ...]:
+    return rules if rules is not None else _bundled()
+
+
+def _key(left: str, word: str, right: str) -> str:
+    return f"{left}|{word}|{right}"
 
 
 def _pattern(value: Any) -> re.Pattern[str] | None:
@@ -192,7 +301,7 @@ def _parse(raw: Any, source: str) -> tuple[SpinRule, ...]:
     return tuple(rules)
 
 
-def _hits(text: str, rules: tuple[SpinRule, ...]) -> tuple[list[SpinHit], int]:
+def _hits(text: str, rules: tuple[SpinRule, ...], reference: SpinReference | None = None) -> tuple[list[SpinHit], int]:
     from policytext.script.convert import convert, convert_with_offsets
     from policytext.script.detect import contains_traditional, detect_script
 
@@ -210,13 +319,16 @@ def _hits(text: str, rules: tuple[SpinRule, ...]) -> tuple[list[SpinHit], int]:
         while at >= 0:
             left = simplified[max(0, at - WINDOW) : at]
             right = simplified[at + len(rule.spun) : at + len(rule.spun) + WINDOW] if rule.spun else simplified[at : at + WINDOW]
-            if rule.verdict(left, right, simplified):
+            spun, reason = rule.judge(left, right, simplified)
+            if reference is not None:
+                spun, reason = reference.judge(rule, left, right, spun, reason)
+            if spun:
                 start, end = (at, at + len(rule.spun))
                 if to_original is not None:
                     start, end = to_original(start, end)
                 intended = convert(rule.intended, "s2t") if traditional else rule.intended
                 context = text[max(0, start - 8) : end + 8].replace("\n", " ")
-                hits.append(SpinHit(start, end, text[start:end], intended, rule.name, context, rule.weight))
+                hits.append(SpinHit(start, end, text[start:end], intended, rule.name, context, rule.weight, reason))
             at = simplified.find(needle, at + max(1, len(needle)))
     hits.sort(key=lambda h: (h.start, h.end))
     return _without_overlaps(hits), han
@@ -239,27 +351,35 @@ def spin_score(text: str, *, rules: tuple[SpinRule, ...] | None = None, threshol
     >>> s.spun, s.evidence()["题目→问题"]
     (True, 1)
     """
-    hits, han = _hits(text, rules if rules is not None else _bundled())
+    hits, han = _hits(text, _rules(rules))
     weight = sum(h.weight for h in hits)
     return SpinScore(1e4 * weight / han if han else 0.0, threshold, tuple(hits), han)
 
 
 def despin(
-    text: str, *, rules: tuple[SpinRule, ...] | None = None, threshold: float = THRESHOLD, force: bool = False
+    text: str, *, rules: tuple[SpinRule, ...] | None = None, threshold: float = THRESHOLD, force: bool = False,
+    reference: SpinReference | None = None,
 ) -> DespinResult:
     """Repair synonym spinning in ``text`` when :func:`spin_score` judges it spun (or with
     ``force=True``): each hit becomes a :class:`Repair` with its offsets and reason, in the
     text's own script; ``result.to_original`` maps the repaired text back. A text not judged
     spun comes back unchanged: 治理 in 国家治理体系 or 进步 in 社会进步 are real words.
+    A fitted :class:`SpinReference` refines where a spun text is repaired; whether it is
+    spun stays the rules' score alone, so a reference never makes a clean text spun.
 
     >>> r = despin("下面，我夸大兩點意見：一要深進推進，二要解決突出題目，三要加強監視。")
     >>> r.text
     '下面，我強調兩點意見：一要深入推進，二要解決突出問題，三要加強監督。'
     """
     score = spin_score(text, rules=rules, threshold=threshold)
-    if not (force or score.spun) or not score.hits:
+    if not (force or score.spun):
         return DespinResult(text, text, False, score, (), Alignment.identity(len(text)))
-    edits = [Edit(h.start, h.end, h.intended) for h in score.hits]
+    if reference is not None and not hasattr(reference, "counts_"):
+        raise ValueError("the SpinReference is not fitted: call its fit(texts) first")
+    hits = score.hits if reference is None else tuple(_hits(text, _rules(rules), reference)[0])
+    if not hits:
+        return DespinResult(text, text, False, score, (), Alignment.identity(len(text)))
+    edits = [Edit(h.start, h.end, h.intended) for h in hits]
     repaired, alignment = apply_edits(text, edits)
-    repairs = tuple(Repair(h.start, h.end, h.found, h.intended, h.rule, h.context) for h in score.hits)
+    repairs = tuple(Repair(h.start, h.end, h.found, h.intended, h.rule, h.context, h.reason) for h in hits)
     return DespinResult(repaired, text, True, score, repairs, alignment)
