@@ -3,6 +3,7 @@ repairs the seed against a gold list made by reading it, and context keeps real 
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from collections import Counter
@@ -234,7 +235,7 @@ def test_users_extend_the_table(tmp_path: Path) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("题目同道进步夸大熟悉深进治理监视部分中心了，,。提高認識\n ")), max_size=80))
 def test_despin_never_fails_and_offsets_hold(text: str) -> None:
-    for result in (despin(text, force=True), despin(text, force=True, reference=_SMALL_REFERENCE)):
+    for result in (despin(text, force=True), despin(text, force=True, reference=_small_reference())):
         for repair in result.repairs:
             assert text[repair.start : repair.end] == repair.found
         for i in range(len(result.text)):
@@ -242,6 +243,7 @@ def test_despin_never_fails_and_offsets_hold(text: str) -> None:
             assert 0 <= start <= end <= len(text)
 
 
-#: a reference in the alphabet the property test draws from, so that it has its say
-_SMALL_REFERENCE = SpinReference(decide_chars=1, veto_chars=1).fit(
-    ["深进治理，提高认识。", "部分中心，题目进步了。", "同道夸大，监视治理。"])
+@functools.cache
+def _small_reference() -> SpinReference:
+    """A reference in the alphabet the property test draws from, so that it has its say."""
+    return SpinReference(decide_chars=1, veto_chars=1).fit(["深进治理，提高认识。", "部分中心，题目进步了。", "同道夸大，监视治理。"])
