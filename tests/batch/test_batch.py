@@ -106,6 +106,7 @@ def test_a_spin_reference_refines_the_repairs_in_every_worker(tmp_path: Path) ->
         assert main(["analyze", str(archive), "--out", str(out), "--quiet", "--despin", "auto", *extra]) == 0
         documents = pd.read_csv(out / "documents.csv", keep_default_na=False).set_index("doc_id")
         assert "治理体系" in documents.at["plain", "text"]
+        assert documents.at["spun", "despin_by_reference"] == 1 if extra else "despin_by_reference" not in documents
         return str(documents.at["spun", "text"])
 
     assert "医药治理" in spun_text()  # the rules alone leave it

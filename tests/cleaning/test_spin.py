@@ -82,6 +82,10 @@ def test_clean_reports_the_step_and_maps_back(seed_text: str) -> None:
     i = r.text.index("問題")
     start, end = r.to_original(i, i + 2)
     assert seed_text[start:end] == "題目"
+    # its repairs point into the original: the places despin finds on the raw seed
+    assert [(x.start, x.end, x.replacement) for x in r.spin_repairs] == [
+        (x.start, x.end, x.replacement) for x in despin(seed_text).repairs]
+    assert all(x.reason for x in r.spin_repairs)
     plain = pt.clean("加强国家治理体系建设，促进社会进步。", despin="auto")
     assert plain.changed_by == () and plain.spin is not None and not plain.spin.spun
 

@@ -277,7 +277,9 @@ def analyze_document(doc_id: str, raw: str, options: Options) -> DocResult:
             "n_words": words,
             **({} if cleaned.spin is None else {
                 "spin_score": round(cleaned.spin.score, 1), "spun": cleaned.spin.spun,
-                "despin_repairs": sum(step.changes for step in cleaned.steps if step.name == "despin"),
+                "despin_repairs": len(cleaned.spin_repairs),
+                **({"despin_by_reference": sum(r.reason.startswith("reference") for r in cleaned.spin_repairs)}
+                   if options.spin_reference else {}),
                 "spin_evidence": ", ".join(f"{k} ×{n}" for k, n in cleaned.spin.evidence().items()),
             }),
         },

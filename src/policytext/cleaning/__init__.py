@@ -18,7 +18,7 @@ from policytext.cleaning import resources as R
 from policytext.offsets import Alignment, Edit, apply_edits
 
 if TYPE_CHECKING:
-    from policytext.cleaning.spin import SpinReference, SpinScore
+    from policytext.cleaning.spin import Repair, SpinReference, SpinScore
 
 __all__ = [
     "STEPS",
@@ -116,6 +116,8 @@ class CleanResult:
     masks: tuple[Mask, ...]
     alignment: Alignment
     spin: SpinScore | None = None  # the spin score, when the despin step looked
+    # the despin step's repairs, with offsets into the original and why each was made
+    spin_repairs: tuple[Repair, ...] = ()
 
     @property
     def changed_by(self) -> tuple[str, ...]:
@@ -274,6 +276,7 @@ def clean(
         alignment = alignment.then(step_alignment)
         reports.append(StepReport(name, len(edits), description))
     spin = None
+    spin_repairs: tuple[Repair, ...] = ()
     if cfg.despin:
         # last, on the cleaned text: the rules read words, not markup or line breaks
         from policytext.cleaning.spin import despin as repair_spin
@@ -282,6 +285,10 @@ def clean(
         spin = fixed.score
         reports.append(StepReport("despin", len(fixed.repairs), "repaired synonym spinning (题目 → 问题 …)"))
         if fixed.repairs:
+            spin_repairs = tuple(
+                dataclasses.replace(r, start=s, end=t, found=text[s:t])
+                for r in fixed.repairs for s, t in [alignment.span(r.start, r.end)]
+            )
             current, alignment = fixed.text, alignment.then(fixed.alignment)
     masks: list[Mask] = []
     if cfg.flag_masks:
@@ -290,4 +297,4 @@ def clean(
             # the surface as the source has it (an invisible character removed inside a mask
             # stays part of what the source wrote there)
             masks.append(Mask(m.start(), m.end(), s, t, text[s:t]))
-    return CleanResult(current, text, tuple(reports), tuple(removed), tuple(masks), alignment, spin)
+    return CleanResult(current, text, tuple(reports), tuple(removed), tuple(masks), alignment, spin, spin_repairs)
