@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html.parser
+import json
 import shutil
 from pathlib import Path
 
@@ -131,6 +132,11 @@ def test_despin_decisions_are_in_the_documents_table(tmp_path: Path) -> None:
     assert "治理体系" in documents.at["plain", "text"]
     keywords = pd.read_csv(tmp_path / "out" / "keywords.csv", keep_default_na=False)
     assert "题目" not in set(keywords[keywords["doc_id"] == "spun"]["normalized"])
+    # the report lists the documents judged spun, with their evidence; the summary counts them
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    section = page[page.index("洗稿 Spun texts") :].split("</section>")[0]
+    assert "<td>spun</td>" in section and "<td>plain</td>" not in section and "题目→问题 ×" in section
+    assert json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))["judged spun"] == 1
 
 
 def test_a_changed_file_is_the_only_one_reanalysed(tmp_path: Path, demo_dir: Path) -> None:

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 CACHE_FOLDER = ".policytext-cache"
 #: rows of each table kept for the report
 PREVIEW_ROWS = 400
+#: what the report lists of each document judged spun
+SPUN_COLUMNS = ("doc_id", "year", "spin_score", "despin_repairs", "despin_by_reference", "spin_evidence")
 #: occurrences in one year a term needs to count as emerging there
 EMERGING_MIN_COUNT = 3
 
@@ -395,6 +397,7 @@ def run_analysis(
     # what the second pass reads of each document, pickled (as objects it takes several
     # times the room): in memory up to the budget, the rest appended to one temporary file
     held: dict[int, bytes | tuple[int, int]] = {}
+    spun_docs: list[dict[str, Any]] = []  # every document judged spun, for the report
     spill = tempfile.TemporaryFile(prefix=".policytext-spill-", dir=out)  # noqa: SIM115 - closed in the finally below
     budget = memory_mb * 1_000_000
     has_year = "year" in docvars.columns
@@ -496,6 +499,7 @@ def run_analysis(
                     words_by_year[year] += result.words
             if doc_rows:
                 keep("documents", records_frame(doc_rows, list(doc_rows[0])))
+                spun_docs.extend({k: v for k, v in r.items() if k in SPUN_COLUMNS} for r in doc_rows if r.get("spun"))
                 themes_chunk = records_frame(theme_rows, ("doc_id", "tokens", *theme_keys))
                 themes_chunk = themes_chunk.merge(docvars.iloc[good], on="doc_id", how="left")
                 theme_frames.append(themes_chunk)
@@ -594,9 +598,12 @@ def run_analysis(
         "indicators": quantities,
         "years": [int(min(tally.years)), int(max(tally.years))] if tally.years else None,
         "jobs": jobs, "seconds": round(time.perf_counter() - started, 3),
+        **({"judged spun": len(spun_docs)} if despin != "off" else {}),
     }
     page_tables = {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame() for name, frames in preview.items()}
     page_tables["documents"] = documents_preview
+    if despin != "off":
+        page_tables["spun"] = records_frame(spun_docs, [c for c in SPUN_COLUMNS if c != "despin_by_reference" or spin_reference])
     page_tables["themes"] = pd.concat(theme_frames, ignore_index=True) if theme_frames else pd.DataFrame(columns=["doc_id", *theme_keys])
     page_tables.update(small)
     # the page holds no timing or cache figures: the same input gives the same report
@@ -612,6 +619,10 @@ def _report_html(title: str, tables: dict[str, pd.DataFrame], summary: dict[str,
     sections: list[tuple[str, str]] = []
     docs = tables["documents"]
     sections.append(("文件 Documents", report.table(docs, columns=["doc_id", "year", "speaker", "encoding", "script", "n_chars", "n_words"])))
+    if "spun" in tables:
+        spun = tables["spun"]
+        sections.append(("洗稿 Spun texts (synonym spinning)",
+                         report.table(spun, columns=list(spun.columns)) if len(spun) else "<p>no document judged spun</p>"))
     themes = tables["themes"]
     if "year" in themes and themes["year"].notna().any():
         means = themes.groupby("year")[theme_keys].mean()
