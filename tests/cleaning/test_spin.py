@@ -218,6 +218,8 @@ def test_a_reference_is_checked_and_travels() -> None:
         despin("我夸大两点。", force=True, reference=SpinReference())
     with pytest.raises(ValueError, match="at least 1"):
         SpinReference(context=0).fit(["管理"])
+    with pytest.raises(ValueError, match="between 1 and 2 × context"):
+        SpinReference(context=2, decide_chars=5).fit(["管理"])
     reference = SpinReference().fit(["各地要严格医药管理，严防假药流入。"])
     copy = pickle.loads(pickle.dumps(reference))
     assert copy.counts_ == reference.counts_ and copy.n_texts_ == 1

@@ -603,7 +603,7 @@ def run_analysis(
     page_tables = {name: pd.concat(frames, ignore_index=True) if frames else pd.DataFrame() for name, frames in preview.items()}
     page_tables["documents"] = documents_preview
     if despin != "off":
-        page_tables["spun"] = records_frame(spun_docs, [c for c in SPUN_COLUMNS if c != "despin_by_reference" or spin_reference])
+        page_tables["spun"] = records_frame(spun_docs, [c for c in SPUN_COLUMNS if any(c in r for r in spun_docs)])
     page_tables["themes"] = pd.concat(theme_frames, ignore_index=True) if theme_frames else pd.DataFrame(columns=["doc_id", *theme_keys])
     page_tables.update(small)
     # the page holds no timing or cache figures: the same input gives the same report

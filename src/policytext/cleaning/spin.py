@@ -172,7 +172,8 @@ class SpinReference:
       of at least ``veto_chars`` characters that way (综合[治理]水土);
 
     either only when the other word has no such context of its own. Each repair it makes
-    names the context and the counts.
+    names the context and the counts. With a table of your own, pass the same ``rules``
+    here and to :func:`despin` (words the reference did not count have no say).
 
     >>> ref = SpinReference().fit(["依法管理宗教事务。", "依法管理宗教事务和社会事务。"])
     >>> ref.counts_["法|管理|宗教"]
@@ -196,6 +197,8 @@ class SpinReference:
 
         if self.context < 1 or self.min_count < 1 or self.ratio <= 0:
             raise ValueError("context and min_count must be at least 1 and ratio above 0")
+        if not (1 <= self.decide_chars <= 2 * self.context and 1 <= self.veto_chars <= 2 * self.context):
+            raise ValueError(f"decide_chars and veto_chars must be between 1 and 2 × context ({2 * self.context})")
         rules = _rules(self.rules)
         words = sorted({w for rule in rules if rule.spun for w in (rule.spun, rule.intended)})
         counts: Counter[str] = Counter()
