@@ -46,6 +46,7 @@ class SpinRule:
     genuine_before: re.Pattern[str] | None = None
     genuine_after: re.Pattern[str] | None = None
     spun_despite: re.Pattern[str] | None = None  # a right context that is spun whatever the left says
+    spun_despite_before: re.Pattern[str] | None = None  # a left context that is spun whatever else matches
 
     @property
     def name(self) -> str:
@@ -61,7 +62,8 @@ class SpinRule:
         contexts win, unless the ``document`` itself writes the intended word in that same
         context elsewhere (社会治理 in a text that also says 社会管理): its own usage is the
         better witness."""
-        if self.spun_despite and self.spun_despite.search(right):
+        if (self.spun_despite and self.spun_despite.search(right)) or (
+                self.spun_despite_before and self.spun_despite_before.search(left)):
             return True, "spun context"
         genuine_left = self.genuine_before.search(left) if self.genuine_before else None
         genuine_right = self.genuine_after.search(right) if self.genuine_after else None
@@ -296,6 +298,7 @@ def _parse(raw: Any, source: str) -> tuple[SpinRule, ...]:
                 spun_before=_pattern(entry.get("spun_before")), spun_after=_pattern(entry.get("spun_after")),
                 genuine_before=_pattern(entry.get("genuine_before")), genuine_after=_pattern(entry.get("genuine_after")),
                 spun_despite=_pattern(entry.get("spun_despite")),
+                spun_despite_before=_pattern(entry.get("spun_despite_before")),
             ))
         except re.error as exc:
             raise ValueError(f"{source}: rule {i} has a bad pattern: {exc}") from exc
