@@ -29,6 +29,9 @@ __all__ = ["DespinResult", "Repair", "SpinReference", "SpinRule", "SpinScore", "
 THRESHOLD = 20.0
 #: characters of context each side that the rules see
 WINDOW = 16
+#: characters of context (at least) in which a document must itself write the intended word
+#: to overrule a real-word context: with two, 综合管理 elsewhere overruled 社会治安综合治理
+WITNESS = 3
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,9 @@ class SpinRule:
         if genuine_left or genuine_right:
             # a witness needs a context of two Han characters or more (的, 、 say nothing)
             witnessed_left = bool(genuine_left and _telling(genuine_left.group())
-                                  and genuine_left.group() + self.intended in document)
+                                  and left[-max(WITNESS, len(genuine_left.group())):] + self.intended in document)
             witnessed_right = bool(genuine_right and _telling(genuine_right.group())
-                                   and self.intended + genuine_right.group() in document)
+                                   and self.intended + right[:max(WITNESS, len(genuine_right.group()))] in document)
             witnessed = bool(self.spun and document) and (witnessed_left or witnessed_right)
             return witnessed, "witnessed" if witnessed else "genuine context"
         before = bool(self.spun_before and self.spun_before.search(left))
