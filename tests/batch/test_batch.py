@@ -97,10 +97,10 @@ def test_a_spin_reference_refines_the_repairs_in_every_worker(tmp_path: Path) ->
     archive.mkdir()
     reference.mkdir()
     (archive / "spun.txt").write_text(
-        "下面，我夸大两点意见：一要深进推进，二要解决突出题目，三要加强监视。今年要严格医药治理，严防假药。", encoding="utf-8")
+        "下面，我夸大两点意见：一要深进推进，二要解决突出题目，三要加强监视。今年要严格营房治理，严防事故。", encoding="utf-8")
     (archive / "plain.txt").write_text("推进国家治理体系和治理能力现代化。", encoding="utf-8")
     for i in range(2):
-        (reference / f"{i}.txt").write_text("各地要严格医药管理，严防假药流入。", encoding="utf-8")
+        (reference / f"{i}.txt").write_text("各地要严格营房管理，严防事故发生。", encoding="utf-8")
     out = tmp_path / "out"
 
     def spun_text(*extra: str) -> str:
@@ -110,9 +110,9 @@ def test_a_spin_reference_refines_the_repairs_in_every_worker(tmp_path: Path) ->
         assert documents.at["spun", "despin_by_reference"] == 1 if extra else "despin_by_reference" not in documents
         return str(documents.at["spun", "text"])
 
-    assert "医药治理" in spun_text()  # the rules alone leave it
+    assert "营房治理" in spun_text()  # the rules alone leave it
     # the cache (kept in out) must not answer for a run with a reference
-    assert "医药管理" in spun_text("--spin-reference", str(reference), "--jobs", "2")
+    assert "营房管理" in spun_text("--spin-reference", str(reference), "--jobs", "2")
     assert "问题" in spun_text("--spin-reference", str(reference))
     assert main(["analyze", str(archive), "--out", str(out), "--quiet", "--spin-reference", str(reference)]) == 1
 

@@ -191,14 +191,14 @@ def test_context_meets_the_issue_goal(context_figures: Figures) -> None:
 
 
 def test_a_reference_decides_what_the_rules_leave_open_and_says_why() -> None:
-    reference = SpinReference().fit(["各地要严格医药管理，严防假药流入。"] * 2)
-    text = "今年要严格医药治理，严防假药。"
-    assert despin(text, force=True).text == text  # the rules alone leave 医药治理 undecided
+    reference = SpinReference().fit(["各地要严格营房管理，严防事故发生。"] * 2)
+    text = "今年要严格营房治理，严防事故。"
+    assert despin(text, force=True).text == text  # the rules alone leave 营房治理 undecided
     result = despin(text, force=True, reference=reference)
-    assert result.text == "今年要严格医药管理，严防假药。"
+    assert result.text == "今年要严格营房管理，严防事故。"
     (repair,) = result.repairs
     assert text[repair.start : repair.end] == "治理"
-    assert repair.reason == "reference: 格医药[管理]，严防 ×2, 治理 ×0"
+    assert repair.reason == "reference: 格营房[管理]，严防 ×2, 治理 ×0"
 
 
 def test_a_reference_vetoes_a_repair_it_contradicts() -> None:
@@ -220,10 +220,10 @@ def test_a_reference_is_checked_and_travels() -> None:
         SpinReference(context=0).fit(["管理"])
     with pytest.raises(ValueError, match="between 1 and 2 × context"):
         SpinReference(context=2, decide_chars=5).fit(["管理"])
-    reference = SpinReference().fit(["各地要严格医药管理，严防假药流入。"])
+    reference = SpinReference().fit(["各地要严格营房管理，严防事故发生。"])
     copy = pickle.loads(pickle.dumps(reference))
     assert copy.counts_ == reference.counts_ and copy.n_texts_ == 1
-    assert despin("今年要严格医药治理，严防。", force=True, reference=copy).text == "今年要严格医药管理，严防。"
+    assert despin("今年要严格营房治理，严防。", force=True, reference=copy).text == "今年要严格营房管理，严防。"
 
 
 def test_users_extend_the_table(tmp_path: Path) -> None:
