@@ -50,6 +50,10 @@ class SpinRule:
     genuine_after: re.Pattern[str] | None = None
     spun_despite: re.Pattern[str] | None = None  # a right context that is spun whatever the left says
     spun_despite_before: re.Pattern[str] | None = None  # a left context that is spun whatever else matches
+    # a left context that is spun in texts of ``until_year`` or before (社会治理 replaced
+    # 社会管理 in late 2013): the text's year is the one it mentions most
+    dated_before: re.Pattern[str] | None = None
+    until_year: int = 0
 
     @property
     def name(self) -> str:
@@ -68,6 +72,10 @@ class SpinRule:
         if (self.spun_despite and self.spun_despite.search(right)) or (
                 self.spun_despite_before and self.spun_despite_before.search(left)):
             return True, "spun context"
+        if self.dated_before and self.dated_before.search(left) and document:
+            year = text_year(document)
+            if year and year <= self.until_year:
+                return True, f"dated context (a text of {year})"
         genuine_left = self.genuine_before.search(left) if self.genuine_before else None
         genuine_right = self.genuine_after.search(right) if self.genuine_after else None
         if genuine_left or genuine_right:
@@ -85,6 +93,24 @@ class SpinRule:
         if before or after:
             return True, "spun context"
         return (True, "always") if self.always else (False, "undecided")
+
+
+_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年|([一二][九〇零○][〇零○一二三四五六七八九]{2})年")
+
+
+@functools.lru_cache(maxsize=8)
+def text_year(text: str) -> int | None:
+    """The year a text mentions most (1949 onwards; ties go to the later year), written in
+    digits (2012年) or in characters (一九五八年): a report reviews the year before it
+    and a speech its own, so this dates a text to within a year or so. None when it
+    mentions no year."""
+    counts: dict[int, int] = {}
+    for digits, chars in _YEAR.findall(text):
+        year = int(digits or "".join(_DIGITS[c] for c in chars))
+        if 1949 <= year <= 2100:
+            counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 def _telling(context: str) -> bool:
@@ -302,6 +328,7 @@ def _parse(raw: Any, source: str) -> tuple[SpinRule, ...]:
                 genuine_before=_pattern(entry.get("genuine_before")), genuine_after=_pattern(entry.get("genuine_after")),
                 spun_despite=_pattern(entry.get("spun_despite")),
                 spun_despite_before=_pattern(entry.get("spun_despite_before")),
+                dated_before=_pattern(entry.get("dated_before")), until_year=int(entry.get("until_year", 0)),
             ))
         except re.error as exc:
             raise ValueError(f"{source}: rule {i} has a bad pattern: {exc}") from exc
