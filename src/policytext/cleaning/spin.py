@@ -267,8 +267,8 @@ class SpinReference:
 
     def judge(self, rule: SpinRule, left: str, right: str, spun: bool, reason: str) -> tuple[bool, str]:
         """The reference's say on the rules' verdict (see the class docstring)."""
-        if not rule.spun or reason == "always":
-            return spun, reason
+        if not rule.spun or reason == "always" or reason.startswith("dated"):
+            return spun, reason  # the table's word for every text, or a text's era: counts over all eras do not overrule it
         if not spun and reason == "undecided":
             evidence = self.favours(left, right, rule.intended, rule.spun, min_chars=self.decide_chars)
             if evidence and not self.favours(left, right, rule.spun, rule.intended, min_chars=self.veto_chars):
