@@ -53,6 +53,7 @@ class SpinRule:
     # a left context that is spun in texts of ``until_year`` or before (社会治理 replaced
     # 社会管理 in late 2013): the text's year is the one it mentions most
     dated_before: re.Pattern[str] | None = None
+    dated_after: re.Pattern[str] | None = None  # the same on the text after it (管理创新)
     until_year: int = 0
 
     @property
@@ -72,7 +73,8 @@ class SpinRule:
         if (self.spun_despite and self.spun_despite.search(right)) or (
                 self.spun_despite_before and self.spun_despite_before.search(left)):
             return True, "spun context"
-        if self.dated_before and self.dated_before.search(left) and document:
+        if document and ((self.dated_before and self.dated_before.search(left))
+                         or (self.dated_after and self.dated_after.search(right))):
             year = text_year(document)
             if year and year <= self.until_year:
                 return True, f"dated context (a text of {year})"
@@ -328,7 +330,8 @@ def _parse(raw: Any, source: str) -> tuple[SpinRule, ...]:
                 genuine_before=_pattern(entry.get("genuine_before")), genuine_after=_pattern(entry.get("genuine_after")),
                 spun_despite=_pattern(entry.get("spun_despite")),
                 spun_despite_before=_pattern(entry.get("spun_despite_before")),
-                dated_before=_pattern(entry.get("dated_before")), until_year=int(entry.get("until_year", 0)),
+                dated_before=_pattern(entry.get("dated_before")), dated_after=_pattern(entry.get("dated_after")),
+                until_year=int(entry.get("until_year", 0)),
             ))
         except re.error as exc:
             raise ValueError(f"{source}: rule {i} has a bad pattern: {exc}") from exc
