@@ -3,10 +3,12 @@ repairs the seed against a gold list made by reading it, and context keeps real 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import random
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policytext as pt
-from policytext.cleaning.spin import SpinReference, despin, load_spin_table, spin_score
+from policytext.cleaning.spin import SpinReference, SpinRule, despin, load_spin_table, spin_score
 from tests.conftest import REPO
 
 GOLD = json.loads((REPO / "tests" / "data" / "spin_gold.json").read_text("utf-8"))
@@ -127,68 +129,71 @@ def years(wikisource_corpus, textworkshop_corpus) -> dict[str, int]:  # type: ig
     return out
 
 
-Figures = dict[str, tuple[float, float]]
+#: the samples of the context check: ten draws of ten reports, chosen after the table was
+#: last revised and never read (the table was revised reading the draws 1-3, 8 and 10-39)
+CONTEXT_SEEDS = range(101, 111)
 
 
-@pytest.fixture(scope="module")
-def context_figures(reports: list[tuple[str, str]], years: dict[str, int]) -> Figures:
-    """Spun places restored and genuine occurrences changed, over 30 work reports spun on
-    the fly in three samples (seeds 4-6: the rules were revised looking at samples 1-3 and 8,
-    never at these), by the rules alone and with a :class:`SpinReference` fitted on the
-    reports of the years of the other parity (a report never sees its own year, in either
-    layout, and always has the years next to it)."""
+def _context_check(
+    reports: list[tuple[str, str]], seeds: Iterable[int], *, rules: tuple[SpinRule, ...] | None = None,
+    reference: Callable[[str], SpinReference | None] = lambda text: None, force: bool = False,
+) -> tuple[int, int, int, int, Counter[str], Counter[str]]:
+    """Spin draws of Simplified reports on the fly and despin them: spun places restored,
+    spun places, genuine occurrences changed, genuine occurrences, and the words missed
+    and changed."""
     simplified = [text for _, text in reports if not pt.detect_script(text).is_traditional]
-    fitted = {parity: SpinReference().fit(t for _, t in reports if years[t] % 2 != parity) for parity in (0, 1)}
-    tallies = {"rules": [0, 0, 0, 0], "reference": [0, 0, 0, 0]}
-    missed: dict[str, Counter[str]] = {"rules": Counter(), "reference": Counter()}
-    changed_words: dict[str, Counter[str]] = {"rules": Counter(), "reference": Counter()}
-    for seed in (4, 5, 6):
+    restored = spun_total = changed = genuine_total = 0
+    missed: Counter[str] = Counter()
+    changed_words: Counter[str] = Counter()
+    for seed in seeds:
         rng = random.Random(seed)
         for text in rng.sample(simplified, 10):
             spun_text, spun, genuine = _spin(text, rng)
-            for how, reference in (("rules", None), ("reference", fitted[years[text] % 2])):
-                result = despin(spun_text, reference=reference)
-                assert result.applied  # a report spun at half its places is judged spun
-                # where each character of the spun text went (an inserted 提出 shifts what follows)
-                where = {result.to_original(i, i + 1)[0]: i for i in range(len(result.text))}
+            result = despin(spun_text, rules=rules, reference=reference(text), force=force)
+            assert force or result.applied  # a report spun at half its places is judged spun
+            # where each character of the spun text went (an inserted 提出 shifts what follows)
+            where = {result.to_original(i, i + 1)[0]: i for i in range(len(result.text))}
 
-                def now(s: int, e: int, result=result, where=where) -> str:  # type: ignore[no-untyped-def]
-                    return result.text[where[s] : where[s] + (e - s)] if s in where else ""
+            def now(s: int, e: int, result=result, where=where) -> str:  # type: ignore[no-untyped-def]
+                return result.text[where[s] : where[s] + (e - s)] if s in where else ""
 
-                tally = tallies[how]
-                missed[how].update(word for s, e, word in spun if now(s, e) != word)
-                changed_words[how].update(text[s:e] for s, e in genuine if now(s, e) != text[s:e])
-                tally[0] += sum(now(s, e) == word for s, e, word in spun)
-                tally[1] += len(spun)
-                tally[2] += sum(now(s, e) != text[s:e] for s, e in genuine)
-                tally[3] += len(genuine)
-    figures = {}
-    for how, (restored, spun_total, changed, genuine_total) in tallies.items():
-        print(f"30 spun work reports, {how}: {restored}/{spun_total} spun places restored "
-              f"({restored / spun_total:.1%}), {changed}/{genuine_total} genuine occurrences changed "
-              f"({changed / genuine_total:.1%}); missed {dict(missed[how].most_common(5))}, "
-              f"changed {dict(changed_words[how].most_common(5))}")
-        figures[how] = (restored / spun_total, changed / genuine_total)
-    return figures
+            missed.update(word for s, e, word in spun if now(s, e) != word)
+            changed_words.update(text[s:e] for s, e in genuine if now(s, e) != text[s:e])
+            restored += sum(now(s, e) == word for s, e, word in spun)
+            spun_total += len(spun)
+            changed += sum(now(s, e) != text[s:e] for s, e in genuine)
+            genuine_total += len(genuine)
+    return restored, spun_total, changed, genuine_total, missed, changed_words
 
 
-def test_context_keeps_most_real_words_in_spun_work_reports(context_figures: Figures) -> None:
-    restored, changed = context_figures["rules"]
-    assert restored >= 0.90 and changed <= 0.05  # where the rules stand now: a floor against regressions
+def test_context_meets_the_issue_goal(reports: list[tuple[str, str]]) -> None:
+    """Over 100 work reports spun on the fly (:data:`CONTEXT_SEEDS`): at least 98% of the
+    spun places restored, at most 1% of the genuine occurrences of the spun forms changed."""
+    restored, spun_total, changed, genuine_total, missed, changed_words = _context_check(reports, CONTEXT_SEEDS)
+    print(f"100 spun work reports: {restored}/{spun_total} spun places restored ({restored / spun_total:.1%}), "
+          f"{changed}/{genuine_total} genuine occurrences changed ({changed / genuine_total:.1%}); "
+          f"missed {dict(missed.most_common(5))}, changed {dict(changed_words.most_common(5))}")
+    assert restored / spun_total >= 0.98 and changed / genuine_total <= 0.01
 
 
-def test_a_reference_corpus_helps_and_never_hurts(context_figures: Figures) -> None:
-    (restored, changed), (rules_restored, rules_changed) = context_figures["reference"], context_figures["rules"]
-    assert restored >= rules_restored and changed <= rules_changed
-    assert (restored, changed) != (rules_restored, rules_changed)
-
-
-@pytest.mark.xfail(strict=True, reason="issue 8's context goal (≥ 98% restored, ≤ 1% genuine changed) is not met: "
-                   "about 93% and 2% on held-out samples with a reference corpus; 管理/治理, 提高/进步, 部门/部分 "
-                   "are the hard pairs")
-def test_context_meets_the_issue_goal(context_figures: Figures) -> None:
-    restored, changed = context_figures["reference"]
-    assert restored >= 0.98 and changed <= 0.01
+def test_a_reference_gives_a_bare_table_its_contexts(reports: list[tuple[str, str]], years: dict[str, int]) -> None:
+    """A table of pairs without contexts (as a user's own additions start) repairs only what
+    is always spun; a :class:`SpinReference` of other years' reports (the other parity: a
+    report never sees its own year, in either layout) supplies the contexts."""
+    bare = tuple(
+        rule if rule.always or not rule.spun else dataclasses.replace(
+            rule, spun_before=None, spun_after=None, genuine_before=None, genuine_after=None, spun_despite=None,
+            spun_despite_before=None, dated_before=None, dated_after=None)
+        for rule in load_spin_table()
+    )
+    fitted = {parity: SpinReference().fit(t for _, t in reports if years[t] % 2 != parity) for parity in (0, 1)}
+    seeds = CONTEXT_SEEDS[:3]
+    alone = _context_check(reports, seeds, rules=bare, force=True)
+    helped = _context_check(reports, seeds, rules=bare, force=True, reference=lambda text: fitted[years[text] % 2])
+    print(f"bare table: {alone[0]}/{alone[1]} restored, {alone[2]}/{alone[3]} changed; with a reference: "
+          f"{helped[0]}/{helped[1]} ({helped[0] / helped[1]:.1%}), {helped[2]}/{helped[3]} ({helped[2] / helped[3]:.1%})")
+    # a fifth more of the spun places, at a cost of a few genuine occurrences in a hundred
+    assert helped[0] / helped[1] >= alone[0] / alone[1] + 0.10 and helped[2] / helped[3] <= 0.02
 
 
 def test_a_reference_decides_what_the_rules_leave_open_and_says_why() -> None:
