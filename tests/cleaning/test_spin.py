@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policytext as pt
-from policytext.cleaning.spin import SpinReference, SpinRule, despin, load_spin_table, spin_score
+from policytext.cleaning.spin import (
+    SpinReference,
+    SpinRule,
+    despin,
+    load_spin_table,
+    spin_score,
+    text_year,
+)
 from tests.conftest import REPO
 
 GOLD = json.loads((REPO / "tests" / "data" / "spin_gold.json").read_text("utf-8"))
@@ -230,6 +237,26 @@ def test_a_reference_is_checked_and_travels() -> None:
     copy = pickle.loads(pickle.dumps(reference))
     assert copy.counts_ == reference.counts_ and copy.n_texts_ == 1
     assert despin("今年要严格营房治理，严防。", force=True, reference=copy).text == "今年要严格营房管理，严防。"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("2010年增长8%，2011年增长9%，2011年末，到2015年", 2011),  # the most mentioned, not the latest
+    ("一九五八年和一九五九年；一九五九年", 1959),
+    ("2012年与二〇一二年、2013年", 2012),
+    ("1999年和2000年", 2000),  # a tie goes to the later year
+    ("没有年份，只有1840年", None),  # before 1949 does not count
+])
+def test_text_year(text: str, year: int | None) -> None:
+    assert text_year(text) == year
+
+
+def test_dated_contexts_follow_the_text_s_year() -> None:
+    old = "2011年，我们加强社会治理，维护稳定。2011年经济增长。"
+    new = "2016年，我们加强社会治理，维护稳定。2016年经济增长。"
+    repaired = despin(old, force=True)
+    assert repaired.text == old.replace("社会治理", "社会管理")
+    assert repaired.repairs[0].reason == "dated context (a text of 2011)"
+    assert despin(new, force=True).text == new
 
 
 def test_users_extend_the_table(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ document score; :func:`despin` repairs a document judged spun, each repair an ex
 with offsets, the original recoverable through the alignment. The substitution table is
 data (``data/spin_table.yaml``), this project's own, extendable with :func:`load_spin_table`.
 Rules match on the Simplified form of the text (Traditional through OpenCC t2s) and repairs
-are written in the text's own script.
+are written in the text's own script; some are dated (:func:`text_year`). A
+:class:`SpinReference` learns contexts from clean texts of the genre for pairs the table
+has none for.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from typing import Any
 
 from policytext.offsets import Alignment, Edit, apply_edits
 
-__all__ = ["DespinResult", "Repair", "SpinReference", "SpinRule", "SpinScore", "despin", "load_spin_table", "spin_score"]
+__all__ = [
+    "DespinResult", "Repair", "SpinReference", "SpinRule", "SpinScore", "despin", "load_spin_table", "spin_score",
+    "text_year",
+]
 
 #: score (weighted spin hits per 10,000 Han characters) at and above which a text is spun:
 #: the founding example scores over 100, the national work reports at most a few
@@ -195,8 +200,9 @@ class DespinResult:
 class SpinReference:
     """How clean texts of the same genre write the table's words: counts of every spun and
     intended word with up to ``context`` characters either side, learned by :meth:`fit` from
-    texts the user trusts (an archive of work reports, say). Passed to :func:`despin`, it
-    decides what the rules leave undecided and vetoes repairs it contradicts:
+    texts the user trusts (an archive of work reports, say). It is for pairs the table knows
+    no contexts for (a user's own additions): passed to :func:`despin`, it decides what the
+    rules leave undecided and vetoes repairs it contradicts:
 
     - an undecided occurrence is spun when the reference writes the intended word in a
       context of at least ``decide_chars`` characters around it (企业化[管理]的) ``min_count``
