@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import policytext as pt
 from policytext.cleaning.spin import (
+    THRESHOLD,
     SpinReference,
     SpinRule,
     despin,
@@ -53,6 +54,18 @@ def test_despin_leaves_every_work_report_unchanged(reports: list[tuple[str, str]
     for name, text in reports:
         for result in (despin(text), despin(text, reference=reference)):
             assert not result.applied and result.text == text, name
+
+
+def test_clean_text_of_another_genre_is_not_judged_spun() -> None:
+    """The UD Chinese-GSD sentences (Wikipedia), as one text and in documents of 60."""
+    from tests.conftest import UD_GSD, shared_path
+
+    sentences = [line[len("# text = "):].strip() for line in shared_path(UD_GSD).read_text("utf-8").splitlines()
+                 if line.startswith("# text = ")]
+    documents = ["".join(sentences)] + ["".join(sentences[i : i + 60]) for i in range(0, len(sentences), 60)]
+    scores = [spin_score(document).score for document in documents]
+    print(f"UD GSD: {len(sentences)} sentences, spin score {scores[0]:.1f}, documents of 60 at most {max(scores[1:]):.1f}")
+    assert len(sentences) > 100 and max(scores) < THRESHOLD / 2
 
 
 def test_despin_repairs_the_seed_as_the_gold_list_says(seed_text: str) -> None:
