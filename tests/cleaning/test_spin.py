@@ -270,6 +270,9 @@ def test_dated_contexts_follow_the_text_s_year() -> None:
     assert repaired.text == old.replace("社会治理", "社会管理")
     assert repaired.repairs[0].reason == "dated context (a text of 2011)"
     assert despin(new, force=True).text == new
+    # the new term itself stays, whatever year the text mentions most
+    canonical = "2012年提出，2012年起，推进国家治理体系和治理能力现代化。"
+    assert despin(canonical, force=True).text == canonical
 
 
 def test_users_extend_the_table(tmp_path: Path) -> None:

@@ -78,13 +78,15 @@ class SpinRule:
         if (self.spun_despite and self.spun_despite.search(right)) or (
                 self.spun_despite_before and self.spun_despite_before.search(left)):
             return True, "spun context"
-        if document and ((self.dated_before and self.dated_before.search(left))
-                         or (self.dated_after and self.dated_after.search(right))):
+        genuine_left = self.genuine_before.search(left) if self.genuine_before else None
+        genuine_right = self.genuine_after.search(right) if self.genuine_after else None
+        # a dated context yields to a real-word context after the word (国家治理体系 is the
+        # new term itself, whatever year the text mentions most)
+        if document and not genuine_right and ((self.dated_before and self.dated_before.search(left))
+                                               or (self.dated_after and self.dated_after.search(right))):
             year = text_year(document)
             if year and year <= self.until_year:
                 return True, f"dated context (a text of {year})"
-        genuine_left = self.genuine_before.search(left) if self.genuine_before else None
-        genuine_right = self.genuine_after.search(right) if self.genuine_after else None
         if genuine_left or genuine_right:
             # a witness needs a context of two Han characters or more (的, 、 say nothing)
             witnessed_left = bool(genuine_left and _telling(genuine_left.group())
