@@ -13,6 +13,7 @@ has none for.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -71,7 +72,8 @@ class SpinRule:
 
     def judge(self, left: str, right: str, document: str = "") -> tuple[bool, str]:
         """Whether an occurrence with this context is spun, and why: ``"spun context"``,
-        ``"genuine context"``, ``"witnessed"``, ``"always"`` or ``"undecided"``. Genuine
+        ``"dated context (a text of 2009)"``, ``"genuine context"``, ``"witnessed"``,
+        ``"always"`` or ``"undecided"``. Genuine
         contexts win, unless the ``document`` itself writes the intended word in that same
         context elsewhere (社会治理 in a text that also says 社会管理): its own usage is the
         better witness."""
@@ -348,7 +350,11 @@ def _parse(raw: Any, source: str) -> tuple[SpinRule, ...]:
     return tuple(rules)
 
 
-def _hits(text: str, rules: tuple[SpinRule, ...], reference: SpinReference | None = None) -> tuple[list[SpinHit], int]:
+def _hits(
+    text: str, rules: tuple[SpinRule, ...], reference: SpinReference | None = None
+) -> tuple[list[SpinHit], list[SpinHit], int]:
+    """The rules' hits, the hits once ``reference`` had its say (the same without one), and
+    the Han characters, in one pass over the text."""
     from policytext.script.convert import convert, convert_with_offsets
     from policytext.script.detect import contains_traditional, detect_script
 
@@ -360,6 +366,7 @@ def _hits(text: str, rules: tuple[SpinRule, ...], reference: SpinReference | Non
         traditional = detect_script(text, top=0).majority == "traditional"
     han = sum(1 for c in simplified if "\u4e00" <= c <= "\u9fff")
     hits: list[SpinHit] = []
+    refined: list[SpinHit] = []
     for rule in rules:
         needle = rule.spun or rule.at
         at = simplified.find(needle)
@@ -367,23 +374,26 @@ def _hits(text: str, rules: tuple[SpinRule, ...], reference: SpinReference | Non
             left = simplified[max(0, at - WINDOW) : at]
             right = simplified[at + len(rule.spun) : at + len(rule.spun) + WINDOW] if rule.spun else simplified[at : at + WINDOW]
             spun, reason = rule.judge(left, right, simplified)
-            if reference is not None:
-                spun, reason = reference.judge(rule, left, right, spun, reason)
-            if spun:
+            spun_refined, reason_refined = (spun, reason) if reference is None else reference.judge(
+                rule, left, right, spun, reason)
+            if spun or spun_refined:
                 start, end = (at, at + len(rule.spun))
                 if to_original is not None:
                     start, end = to_original(start, end)
                 intended = convert(rule.intended, "s2t") if traditional else rule.intended
                 context = text[max(0, start - 8) : end + 8].replace("\n", " ")
-                hits.append(SpinHit(start, end, text[start:end], intended, rule.name, context, rule.weight, reason))
+                hit = SpinHit(start, end, text[start:end], intended, rule.name, context, rule.weight, reason)
+                if spun:
+                    hits.append(hit)
+                if spun_refined:
+                    refined.append(hit if reason_refined == reason else dataclasses.replace(hit, reason=reason_refined))
             at = simplified.find(needle, at + max(1, len(needle)))
-    hits.sort(key=lambda h: (h.start, h.end))
-    return _without_overlaps(hits), han
+    return _without_overlaps(hits), _without_overlaps(refined), han
 
 
 def _without_overlaps(hits: list[SpinHit]) -> list[SpinHit]:
     kept: list[SpinHit] = []
-    for hit in hits:
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         if kept and hit.start < kept[-1].end and hit.end > hit.start:
             continue  # the first (leftmost) rule wins
         kept.append(hit)
@@ -398,7 +408,11 @@ def spin_score(text: str, *, rules: tuple[SpinRule, ...] | None = None, threshol
     >>> s.spun, s.evidence()["题目→问题"]
     (True, 1)
     """
-    hits, han = _hits(text, _rules(rules))
+    return _score(_hits(text, _rules(rules)), threshold)
+
+
+def _score(found: tuple[list[SpinHit], list[SpinHit], int], threshold: float) -> SpinScore:
+    hits, _, han = found
     weight = sum(h.weight for h in hits)
     return SpinScore(1e4 * weight / han if han else 0.0, threshold, tuple(hits), han)
 
@@ -418,12 +432,13 @@ def despin(
     >>> r.text
     '下面，我強調兩點意見：一要深入推進，二要解決突出問題，三要加強監督。'
     """
-    score = spin_score(text, rules=rules, threshold=threshold)
-    if not (force or score.spun):
-        return DespinResult(text, text, False, score, (), Alignment.identity(len(text)))
     if reference is not None and not hasattr(reference, "counts_"):
         raise ValueError("the SpinReference is not fitted: call its fit(texts) first")
-    hits = score.hits if reference is None else tuple(_hits(text, _rules(rules), reference)[0])
+    found = _hits(text, _rules(rules), reference)
+    score = _score(found, threshold)
+    if not (force or score.spun):
+        return DespinResult(text, text, False, score, (), Alignment.identity(len(text)))
+    hits = found[1]
     if not hits:
         return DespinResult(text, text, False, score, (), Alignment.identity(len(text)))
     edits = [Edit(h.start, h.end, h.intended) for h in hits]
