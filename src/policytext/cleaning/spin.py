@@ -66,17 +66,12 @@ class SpinRule:
     def name(self) -> str:
         return f"{self.spun}→{self.intended}" if self.spun else f"+{self.insert}"
 
-    def verdict(self, left: str, right: str, document: str = "") -> bool:
-        """Whether an occurrence with this context is spun (see :meth:`judge`)."""
-        return self.judge(left, right, document)[0]
-
     def judge(self, left: str, right: str, document: str = "") -> tuple[bool, str]:
         """Whether an occurrence with this context is spun, and why: ``"spun context"``,
         ``"dated context (a text of 2009)"``, ``"genuine context"``, ``"witnessed"``,
-        ``"always"`` or ``"undecided"``. Genuine
-        contexts win, unless the ``document`` itself writes the intended word in that same
-        context elsewhere (社会治理 in a text that also says 社会管理): its own usage is the
-        better witness."""
+        ``"always"`` or ``"undecided"``. Genuine contexts win, unless the ``document`` itself
+        writes the intended word in that same context elsewhere (社会治理 in a text that also
+        says 社会管理): its own usage is the better witness."""
         if (self.spun_despite and self.spun_despite.search(right)) or (
                 self.spun_despite_before and self.spun_despite_before.search(left)):
             return True, "spun context"
