@@ -98,6 +98,38 @@ def test_a_conversion_that_changes_length() -> None:
     assert c.original_text(len(c.text) - 1, len(c.text)) == "。"
 
 
+@pytest.mark.parametrize(
+    ("config", "text", "converted", "span", "original"),
+    [
+        # characters that moved (鼠標 → 滑鼠): the phrase maps as one unit
+        ("s2twp", "鼠标和U盘", "滑鼠和隨身碟", (0, 1), "鼠标"),
+        # the longest agreement wins, not the nearest: the first 區域性 is 局部
+        ("s2twp", "加强对局部和区域性风险", "加強對區域性和區域性風險", (3, 6), "局部"),
+        ("s2twp", "加强对局部和区域性风险", "加強對區域性和區域性風險", (7, 10), "区域性"),
+        # a character the phrase dropped (主機板 → 主板) joins its neighbour
+        ("tw2sp", "主機板市場", "主板市场", (0, 1), "主機"),
+    ],
+)
+def test_phrases_map_back_as_units(
+    config: str, text: str, converted: str, span: tuple[int, int], original: str
+) -> None:
+    c = pt.convert_with_offsets(text, config)
+    if c.text != converted:
+        pytest.skip(f"this OpenCC converts {text!r} to {c.text!r}")
+    assert c.original_text(*span) == original
+
+
+def test_phrases_back_to_back_map_as_one_unit_until_the_text_agrees_again() -> None:
+    sentence = "我们使用鼠标处理工作U盘里面存放信息技术资料软件开发工作打印机出现故障出租车"
+    text = "鼠标" * 100 + sentence * 5  # one line; nothing agrees for 200 characters
+    c = pt.convert_with_offsets(text, "s2twp")
+    assert c.text == pt.convert(text, "s2twp")
+    assert c.to_original(0, 1)[0] == 0
+    assert 200 <= c.to_original(0, 1)[1] < 200 + len(sentence)
+    last = c.text.rindex("資訊科技")
+    assert c.original_text(last, last + 4) == "信息技术"
+
+
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 TEXT = st.text(
     alphabet=st.one_of(HAN, st.sampled_from("，。\n 0123456789U盘鼠标软件信息技术國務")),

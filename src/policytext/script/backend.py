@@ -16,14 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from policytext.errors import UnsupportedConfigError
 from policytext.script.resources import CONFIGS
 
 OFFICIAL = "official"
 REIMPLEMENTED = "reimplemented"
-
-
-class UnsupportedConfigError(ValueError):
-    """The OpenCC config does not exist, or the installed OpenCC does not provide it."""
 
 
 @dataclass(frozen=True)

@@ -34,5 +34,18 @@ LINE_SPLIT = re.compile(r"(?<=\n)")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？；!?;])")
 LONG_LINE = 2000
 
+#: Aligning a converted piece against its character-by-character conversion: past a
+#: difference the two resynchronise where they agree again within RESYNC_WINDOW
+#: characters on either side (OpenCC's phrases are far shorter).  Where phrases stand
+#: back to back beyond the window, everything up to the next agreement (searched window
+#: by window) maps as one unit, or the rest of the piece if they never agree again.  An
+#: agreement shorter than RESYNC_RUN (one 的 or 和 between two phrases) is as likely a
+#: coincidence; one of RESYNC_SURE characters ends the search; RESYNC_PROBES bounds the
+#: candidates one search weighs.
+RESYNC_WINDOW = 32
+RESYNC_RUN = 3
+RESYNC_SURE = 32
+RESYNC_PROBES = 128
+
 #: Characters sampled for script detection: the CJK Unified Ideographs block and Extension A.
 CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
