@@ -155,7 +155,7 @@ def test_wikisource_layout_years(wikisource_corpus) -> None:  # type: ignore[no-
 
 
 def test_scan_archive_matches_read_corpus_without_keeping_texts(tmp_path: Path, demo_dir: Path) -> None:
-    from policytext.io.read import load_source, scan_archive
+    from policytext.io import load_source, scan_archive
 
     for folder in (demo_dir, _mixed_archive(tmp_path)):
         corpus = pt.read_corpus(folder)

@@ -12,10 +12,12 @@ import codecs
 import functools
 from dataclasses import dataclass, field
 
-__all__ = ["BinaryFileError", "DecodeProblem", "Decoded", "decode_bytes"]
+from policytext.errors import ReadError
+
+__all__ = ["BinaryFileError", "DecodeProblem", "Decoded", "decode_bytes", "starts_with_bom"]
 
 
-class DecodeProblem(ValueError):
+class DecodeProblem(ReadError):
     """Bytes that cannot be read as text in any supported encoding."""
 
 
@@ -25,6 +27,8 @@ class BinaryFileError(DecodeProblem):
 
 @dataclass(frozen=True)
 class Decoded:
+    """Decoded text, the encoding that read it, and warnings about the bytes."""
+
     text: str
     encoding: str
     warnings: tuple[str, ...] = field(default_factory=tuple)
@@ -37,6 +41,22 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def starts_with_bom(data: bytes) -> bool:
+    """Whether ``data`` starts with a UTF-8, UTF-16 or UTF-32 byte-order mark.
+
+    Parameters
+    ----------
+    data : bytes
+        The start of a file.
+
+    Returns
+    -------
+    bool
+        Whether a byte-order mark says which encoding the bytes are in.
+    """
+    return any(data.startswith(bom) for bom, _ in _BOMS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,35 +118,39 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
     """Decode ``data``, detecting its encoding unless ``encoding`` is given.
 
-    Raises :class:`BinaryFileError` for non-text bytes and :class:`DecodeProblem` when no
-    supported encoding reads the bytes (the message names the first bad byte).
-    A UTF-8 file cut off in the middle of a character is read, with a warning.
+    Detection tries, in order: a byte-order mark, UTF-16 without a BOM (only the clear
+    case of ASCII-heavy text), UTF-8, then GB18030 and Big5 (the reading with more common
+    characters wins).
+
+    Parameters
+    ----------
+    data : bytes
+        The raw bytes of a file or a record.
+    encoding : str, optional
+        Decode with this codec instead of detecting one; no fallback is tried.
+
+    Returns
+    -------
+    Decoded
+        The text, the encoding that read it (``utf-8``, ``utf-8-sig``, ``gb18030``,
+        ``big5``, ``utf-16`` …) and any warnings (a UTF-8 file cut off in the middle of a
+        character is read, with a warning naming the byte).
+
+    Raises
+    ------
+    BinaryFileError
+        The bytes are not text (control bytes such as NUL).
+    DecodeProblem
+        No supported encoding reads the bytes, or ``encoding`` does not; the message names
+        the first bad byte.
     """
     if encoding:
-        try:
-            return Decoded(data.decode(encoding), encoding)
-        except UnicodeDecodeError as exc:
-            raise DecodeProblem(
-                f"not valid {encoding}: byte {exc.start} ({data[exc.start : exc.start + 4]!r}): "
-                f"{exc.reason}"
-            ) from exc
-        except LookupError as exc:
-            raise DecodeProblem(f"unknown encoding {encoding!r}") from exc
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data.decode(name), name)
-            except UnicodeDecodeError as exc:
-                raise DecodeProblem(
-                    f"starts with a {name} byte-order mark but byte {exc.start} is not valid "
-                    f"{name}: {exc.reason}"
-                ) from exc
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        try:
-            return Decoded(data.decode(utf16), utf16)
-        except UnicodeDecodeError:
-            pass
+        return _decode_declared(data, encoding)
+    found = _decode_bom(data)
+    if found is None:
+        found = _decode_utf16_without_bom(data)
+    if found is not None:
+        return found
     if _looks_binary(data):
         raise BinaryFileError(
             "binary content (control bytes such as NUL): not a text file in any supported encoding"
@@ -135,16 +159,71 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if utf8_error.reason == "unexpected end of data" and utf8_error.end >= len(data) - 3:
-        text = data[: utf8_error.start].decode("utf-8")
-        return Decoded(
-            text + "\ufffd",
-            "utf-8",
-            (
-                f"truncated UTF-8: the file ends inside a character at byte {utf8_error.start}"
-                f" of {len(data)}; the incomplete character was replaced by U+FFFD",
-            ),
-        )
+    truncated = _truncated_utf8(data, utf8_error)
+    if truncated is not None:
+        return truncated
+    legacy = _decode_legacy(data)
+    if legacy is not None:
+        return legacy
+    raise DecodeProblem(
+        f"not valid UTF-8 (byte {utf8_error.start}: {utf8_error.reason}, "
+        f"{data[utf8_error.start : utf8_error.start + 4]!r}) and not readable as GB18030 or Big5"
+    )
+
+
+def _decode_declared(data: bytes, encoding: str) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeProblem(
+            f"not valid {encoding}: byte {exc.start} ({data[exc.start : exc.start + 4]!r}): "
+            f"{exc.reason}"
+        ) from exc
+    except LookupError as exc:
+        raise DecodeProblem(f"unknown encoding {encoding!r}") from exc
+
+
+def _decode_bom(data: bytes) -> Decoded | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(name), name)
+            except UnicodeDecodeError as exc:
+                # a BOM is a statement of intent: guessing another encoding would hide damage
+                raise DecodeProblem(
+                    f"starts with a {name} byte-order mark but byte {exc.start} is not valid "
+                    f"{name}: {exc.reason}"
+                ) from exc
+    return None
+
+
+def _decode_utf16_without_bom(data: bytes) -> Decoded | None:
+    name = _utf16_without_bom(data)
+    if name is None:
+        return None
+    try:
+        return Decoded(data.decode(name), name)
+    except UnicodeDecodeError:
+        return None
+
+
+def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> Decoded | None:
+    """A UTF-8 file whose only fault is a character cut off at its very end."""
+    if error.reason != "unexpected end of data" or error.end < len(data) - 3:
+        return None
+    text = data[: error.start].decode("utf-8")
+    return Decoded(
+        text + "\ufffd",
+        "utf-8",
+        (
+            f"truncated UTF-8: the file ends inside a character at byte {error.start}"
+            f" of {len(data)}; the incomplete character was replaced by U+FFFD",
+        ),
+    )
+
+
+def _decode_legacy(data: bytes) -> Decoded | None:
+    """GB18030 or Big5, whichever reads more common characters (at least half of them)."""
     candidates: list[tuple[float, str, str]] = []
     for name in ("gb18030", "big5"):
         try:
@@ -152,12 +231,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             continue
         candidates.append((_score(text), name, text))
-    if candidates:
-        candidates.sort(key=lambda c: (-c[0], c[1]))
-        score, name, text = candidates[0]
-        if score >= 0.5:
-            return Decoded(text, name)
-    raise DecodeProblem(
-        f"not valid UTF-8 (byte {utf8_error.start}: {utf8_error.reason}, "
-        f"{data[utf8_error.start : utf8_error.start + 4]!r}) and not readable as GB18030 or Big5"
-    )
+    if not candidates:
+        return None
+    score, name, text = min(candidates, key=lambda c: (-c[0], c[1]))
+    return Decoded(text, name) if score >= 0.5 else None

@@ -1,162 +1,64 @@
-"""Reading archives into a Corpus: folders, JSON Lines, CSV, Parquet; txt, md, html, docx, pdf.
+"""Reading archives into a Corpus: a folder of files, or one file of records.
 
-Each file is decoded on its own (its encoding detected and recorded); docvars come from a
-file-name pattern, a sidecar CSV, the fields of JSON/CSV records, and a year in the
-document's header.  A file that cannot be read becomes a row of ``corpus.problems`` with
+Every file is read by the reader its format has in the registry
+(:mod:`policytext.io.readers`); its encoding is detected and recorded.  Docvars come from
+a file-name pattern, a sidecar CSV, the fields of records, and a year in the document's
+header.  A file or a record that cannot be read becomes a row of ``corpus.problems`` with
 its path and the reason, and the rest of the archive is read.
 """
 
 from __future__ import annotations
 
-import html.parser
-import importlib
-import io
-import json
 import os
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from policytext.errors import DependencyError, ReadError
+from policytext.io.base import Entry, Fault, InputFile, Reader, find_surrogate, visible
+from policytext.io.readers import fallback_reader, find_reader
 
-from policytext.corpus import PROBLEM_COLUMNS, Corpus
-from policytext.io.encoding import DecodeProblem, decode_bytes
+if TYPE_CHECKING:
+    import pandas as pd
 
-__all__ = ["DOCUMENT_SUFFIXES", "RECORD_SUFFIXES", "read_corpus", "read_text_file"]
+    from policytext.corpus import Corpus
+    from policytext.io.docvars import Doc
 
-DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
-RECORD_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".parquet"})
-RECORD_FORMATS = frozenset(s[1:] for s in RECORD_SUFFIXES)
-SIDECAR_NAMES = ("metadata.csv", "docvars.csv", "_metadata.csv")
-TEXT_FIELDS = ("text", "content", "body", "正文", "内容", "全文")
-ID_FIELDS = ("doc_id", "id")
+__all__ = ["LONG_LINE", "Archive", "Source", "load_source", "read_corpus", "read_text_file", "scan_archive"]
+
+#: a line longer than this many characters is reported (a file without paragraph breaks)
 LONG_LINE = 1_000_000
-#: a year in a header: 2015年, １９８９年, or 2015 before 政府工作报告
-HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|政府工作报告)")
+
+#: an archive document's text (records), or ``(OS path, encoding)`` to read it again
+Source = str | tuple[str, str | None]
+_PathArg = str | os.PathLike[str]
 
 
-@dataclass
-class _Record:
-    doc_id: str
-    text: str
-    docvars: dict[str, Any] = field(default_factory=dict)
+# --- one file ----------------------------------------------------------------------------
 
 
-class _ReadError(Exception):
-    pass
-
-
-# --- formats -------------------------------------------------------------------------------
-
-
-class _HTMLText(html.parser.HTMLParser):
-    BLOCK = frozenset(
-        [
-            "p",
-            "div",
-            "br",
-            "li",
-            "tr",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "section",
-            "article",
-            "header",
-            "footer",
-            "blockquote",
-            "pre",
-            "title",
-        ]
-    )
-    SKIP = frozenset({"script", "style", "noscript", "template", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        raw = "".join(self.parts)
-        lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in raw.split("\n")]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
-
-
-def _html_text(data: bytes, encoding: str | None) -> tuple[str, str, tuple[str, ...]]:
-    if encoding is None:
-        m = _META_CHARSET.search(data[:4096])
-        if m:
-            declared = m.group(1).decode("ascii").lower()
-            declared = {"gb2312": "gb18030", "gbk": "gb18030"}.get(declared, declared)
-            try:
-                decoded = decode_bytes(data, encoding=declared)
-            except DecodeProblem:
-                decoded = decode_bytes(data)
+def _single_entry(reader: Reader, items: Iterable[Entry | Fault]) -> Entry:
+    """The one document a reader of ``text`` yields, its warnings folded in."""
+    entries: list[Entry] = []
+    notes: list[str] = []
+    for item in items:
+        if isinstance(item, Entry):
+            entries.append(item)
+        elif item.level == "warning":
+            notes.append(item.reason)
         else:
-            decoded = decode_bytes(data)
-    else:
-        decoded = decode_bytes(data, encoding=encoding)
-    parser = _HTMLText()
-    parser.feed(decoded.text)
-    parser.close()
-    return parser.text(), decoded.encoding, decoded.warnings
-
-
-def _optional(module: str, extra: str, suffix: str) -> Any:
-    """Import a reader's optional dependency, or say which extra installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise _ReadError(
-            f"reading {suffix} needs {module}: pip install 'policytext[{extra}]'"
-        ) from exc
-
-
-def _docx_text(path: Path) -> str:
-    docx = _optional("docx", "docx", ".docx")
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for damaged files
-        raise _ReadError(f"not a readable .docx file: {exc}") from exc
-    return "\n".join(p.text for p in document.paragraphs)
-
-
-def _pdf_text(path: Path) -> str:
-    pypdf = _optional("pypdf", "pdf", ".pdf")
-    try:
-        reader = pypdf.PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many kinds for damaged files
-        raise _ReadError(f"not a readable .pdf file: {exc}") from exc
-    text = "\n\n".join(p.strip() for p in pages)
-    if not text.strip():
-        raise _ReadError("the PDF has no text layer (scanned images need OCR first)")
-    return text
+            raise ReadError(item.reason)
+    if len(entries) != 1:
+        raise ReadError(
+            f"the {reader.format!r} reader yielded {len(entries)} documents where one was due"
+        )
+    entry = entries[0]
+    entry.warnings = (*entry.warnings, *notes)
+    if not reader.text_encoding:
+        entry.encoding = ""
+    return entry
 
 
 def read_text_file(
@@ -164,183 +66,334 @@ def read_text_file(
 ) -> tuple[str, str, tuple[str, ...]]:
     """Text of one document file, its encoding, and any warnings.
 
-    Raises ``ValueError`` (with the reason) when the file cannot be read as a document.
+    The reader is chosen by the file's extension, else by its content; a file neither
+    recognises is read as plain text, and so is a file of records (.csv, .jsonl).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file.
+    encoding : str, optional
+        Its text encoding; ``None``: detect it.
+
+    Returns
+    -------
+    text : str
+        The document's text.
+    encoding : str
+        The encoding it was read in; ``""`` for formats whose bytes are not a text
+        encoding (docx, pdf).
+    warnings : tuple of str
+        Notes about the input (a truncated UTF-8 character …).
+
+    Raises
+    ------
+    ReadError
+        The file cannot be read as a document (binary, undecodable, damaged, refused as
+        a zip bomb); the message says why.
+    DependencyError
+        Its format needs an optional package that is not installed.
+    OSError
+        The file cannot be opened.
     """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix == ".docx":
-        return _docx_text(p), "docx", ()
-    if suffix == ".pdf":
-        return _pdf_text(p), "pdf", ()
-    data = p.read_bytes()
-    if suffix in (".html", ".htm"):
-        return _html_text(data, encoding)
-    decoded = decode_bytes(data, encoding=encoding)
-    return decoded.text, decoded.encoding, decoded.warnings
+    reader = find_reader(path)
+    if reader is None or reader.yields != "text":
+        reader = fallback_reader()
+    os_path = os.fspath(path)
+    entry = _single_entry(reader, reader.read(InputFile(os_path, visible(os_path), encoding)))
+    return entry.text, entry.encoding, entry.warnings
 
 
-# --- docvars -------------------------------------------------------------------------------
+def load_source(source: str | tuple[str, str | None]) -> str:
+    """The text of one archive document (read again from its file when it is a path).
 
+    Parameters
+    ----------
+    source : str or (str, str or None)
+        An entry of :attr:`Archive.sources`: the text itself, or the file's OS path and
+        the encoding to read it in.
 
-def _compile_pattern(pattern: str) -> re.Pattern[str]:
-    """``"{year}政府工作报告_{speaker}*.txt"`` → a regex over the file name.
+    Returns
+    -------
+    str
+        The document's text.
 
-    ``{year}`` matches four digits, other ``{fields}`` match as much text without ``_`` or
-    ``/`` as they can,
-    and ``*`` matches anything.
+    Raises
+    ------
+    ReadError
+        The file can no longer be read as a document.
+    OSError
+        The file cannot be opened.
     """
-    out = []
-    for token in re.split(r"(\{\w+\}|\*)", pattern):
-        if token == "*":
-            out.append(".*?")
-        elif token.startswith("{") and token.endswith("}"):
-            name = token[1:-1]
-            out.append(rf"(?P<{name}>\d{{4}})" if name == "year" else rf"(?P<{name}>[^_/\\]+)")
-        else:
-            out.append(re.escape(token))
-    return re.compile("".join(out))
+    if isinstance(source, str):
+        return source
+    text, _, _ = read_text_file(source[0], encoding=source[1])
+    return text
 
 
-#: how much of a document's beginning the header-year search reads
-HEADER_CHARS = 400
+# --- the archive ---------------------------------------------------------------------------
 
 
-def _header_year(text: str) -> int | None:
-    head = unicodedata.normalize("NFKC", text[:HEADER_CHARS])
-    m = HEADER_YEAR.search(head)
-    return int(m.group(1)) if m else None
+@dataclass(frozen=True)
+class _Options:
+    pattern: str | None = None
+    metadata: str | os.PathLike[str] | pd.DataFrame | None = None
+    text_field: str | None = None
+    id_field: str | None = None
+    encoding: str | None = None
+    recursive: bool = True
+    year_from_header: bool = True
+    exclude: tuple[Path, ...] = ()
 
 
-def _filename_year(name: str) -> int | None:
-    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", unicodedata.normalize("NFKC", name))
-    return int(m.group(1)) if m else None
+@dataclass
+class _Scan:
+    """What reading an archive has gathered so far."""
+
+    options: _Options
+    lazy: bool
+    name_re: re.Pattern[str] | None = None
+    docs: list[Doc] = field(default_factory=list)
+    sources: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    def problem(self, path: str, doc_id: str | None, level: str, reason: str) -> None:
+        # problems are written to CSV and Parquet too: no lone surrogate may reach them
+        self.problems.append(
+            {
+                "path": visible(path),
+                "doc_id": None if doc_id is None else visible(doc_id),
+                "level": level,
+                "reason": visible(reason),
+            }
+        )
 
 
-# --- records -------------------------------------------------------------------------------
+def _resolved(path: str | os.PathLike[str]) -> Path:
+    return Path(path).expanduser().resolve()
 
 
-def _pick(
-    fields: Iterable[str], wanted: tuple[str, ...], given: str | None, what: str
-) -> str | None:
-    cols = list(fields)
-    if given is not None:
-        if given not in cols:
-            raise _ReadError(f"no {what} field {given!r} (fields: {', '.join(cols)})")
-        return given
-    for name in wanted:
-        if name in cols:
-            return name
+def _excluded(path: Path, exclude: tuple[Path, ...]) -> bool:
+    real = path.resolve()
+    return any(real == ex or ex in real.parents for ex in exclude)
+
+
+def _list_files(root: Path, recursive: bool, exclude: tuple[Path, ...]) -> list[Path]:
+    """The files to read, in the order of their relative paths; hidden files and folders,
+    and everything under ``exclude``, left out."""
+    if _excluded(root, exclude):
+        return []
+    if root.is_file():
+        return [root]
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        real = here.resolve()
+        # pruning in place keeps os.walk out of hidden and excluded folders altogether
+        dirnames[:] = (
+            [d for d in dirnames if not d.startswith(".") and real / d not in exclude]
+            if recursive
+            else []
+        )
+        for name in filenames:
+            if name.startswith(".") or real / name in exclude:
+                continue
+            if os.path.isfile(here / name):  # not a FIFO or a broken link: reading would hang or fail
+                found.append(here / name)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _load_sidecars(root: Path, scan: _Scan) -> tuple[pd.DataFrame | None, set[Path]]:
+    """The metadata sidecar (given, or the first of SIDECAR_NAMES in the folder) and the
+    files that are sidecars, which are not documents."""
+    import pandas as pd
+
+    from policytext.io import docvars as dv
+
+    metadata = scan.options.metadata
+    sidecar: pd.DataFrame | None = None
+    paths: set[Path] = set()
+    if isinstance(metadata, pd.DataFrame):
+        sidecar = dv.keyed_sidecar(metadata.astype(object), "the metadata DataFrame")
+    elif metadata is not None:
+        sidecar = dv.load_sidecar(Path(metadata), scan.problem)
+        paths.add(_resolved(metadata))
+    candidates = [root / name for name in dv.SIDECAR_NAMES] if root.is_dir() else []
+    for candidate in (c for c in candidates if c.is_file()):
+        paths.add(candidate.resolve())
+        if sidecar is None:
+            try:
+                sidecar = dv.load_sidecar(candidate, scan.problem)
+            except (ValueError, OSError) as exc:
+                # found, not asked for: a broken sidecar should not stop the archive
+                scan.problem(candidate.name, None, "error", f"metadata sidecar not used: {exc}")
+    return sidecar, paths
+
+
+def _read_file(file: Path, base: Path, single: bool, scan: _Scan) -> None:
+    """Read one file of the archive into ``scan`` (its documents, or its problems)."""
+    name = visible(file.relative_to(base).as_posix())
+    reader = find_reader(file)
+    if reader is None and not single:
+        scan.problem(
+            name, None, "skipped",
+            f"unsupported file type {visible(file.suffix) or '(none)'!r}: no reader knows its "
+            "extension or recognises its content",
+        )
+        return
+    reader = reader or fallback_reader()  # a single file named explicitly is read as text
+    options = scan.options
+    source = InputFile(str(file), name, options.encoding, options.text_field, options.id_field)
+    try:
+        items = list(reader.read(source))
+    except (ValueError, DependencyError) as exc:  # ReadError is a ValueError
+        scan.problem(name, None, "error", str(exc))
+        return
+    except OSError as exc:
+        scan.problem(name, None, "error", f"cannot be read: {exc.strerror or exc}")
+        return
+    if reader.yields == "records":
+        _add_records(items, reader, name, scan)
+    else:
+        _add_document(items, reader, file, name, scan)
+
+
+def _unstorable(entry: Entry) -> str | None:
+    """Why a document cannot be kept (a lone surrogate in its text), else ``None``; its
+    id and docvars are made storable in place."""
+    at = find_surrogate(entry.text)
+    if at is not None:
+        return f"the text holds a lone surrogate (U+{ord(entry.text[at]):04X}) at character {at}: not valid Unicode"
+    if entry.doc_id is not None:
+        entry.doc_id = visible(entry.doc_id)
+    entry.docvars = {
+        visible(str(k)): visible(v) if isinstance(v, str) else v for k, v in entry.docvars.items()
+    }
     return None
 
 
-def _records_from_frame(
-    frame: pd.DataFrame, source: str, text_field: str | None, id_field: str | None
-) -> Iterator[_Record | tuple[str, str]]:
-    tf = _pick(frame.columns, TEXT_FIELDS, text_field, "text")
-    if tf is None:
-        raise _ReadError(
-            f"no text field: name it with text_field= (fields: {', '.join(map(str, frame.columns))})"
-        )
-    idf = _pick(frame.columns, ID_FIELDS, id_field, "id")
-    for n, row in enumerate(frame.to_dict("records"), 1):
-        text = row.pop(tf)
-        rid = f"{source}#{n}" if idf is None else str(row.pop(idf))
-        if text is None or (isinstance(text, float) and pd.isna(text)) or not str(text).strip():
-            yield (rid, f"record {n} has an empty {tf!r} field")
+def _add_records(items: list[Entry | Fault], reader: Reader, name: str, scan: _Scan) -> None:
+    from policytext.io.docvars import Doc
+
+    if not items:
+        scan.problem(name, None, "error", "no records: the file holds no data")
+        return
+    for n, item in enumerate(items, 1):
+        if isinstance(item, Fault):
+            scan.problem(name, item.doc_id, item.level, item.reason)
             continue
-        vars_ = {str(k): (None if _isna(v) else v) for k, v in row.items()}
-        vars_["record"] = n
-        yield _Record(rid, str(text), vars_)
+        reason = _unstorable(item)
+        doc_id = item.doc_id or f"{name}#{n}"
+        if reason is not None:
+            scan.problem(name, doc_id, "error", reason)
+            continue
+        for note in item.warnings:
+            scan.problem(name, doc_id, "warning", note)
+        docvars = {
+            **item.docvars,
+            "path": name,
+            "format": reader.format,
+            "encoding": item.encoding if reader.text_encoding else "",
+        }
+        scan.docs.append(Doc(doc_id, item.text, docvars, name_year=False))
 
 
-def _isna(v: Any) -> bool:
+def _add_document(items: list[Entry | Fault], reader: Reader, file: Path, name: str, scan: _Scan) -> None:
+    from policytext.io.docvars import HEADER_CHARS, Doc
+
+    suffix = PurePosixPath(name).suffix
+    doc_id = name[: -len(suffix)] if suffix else name
     try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
+        entry = _single_entry(reader, items)
+    except ReadError as exc:
+        scan.problem(name, None, "error", str(exc))
+        return
+    reason = _unstorable(entry)
+    if reason is None and not entry.text.strip():
+        reason = "empty document (no text after decoding)"
+    doc_id = entry.doc_id or doc_id
+    if reason is not None:
+        scan.problem(name, doc_id, "error", reason)
+        return
+    for note in entry.warnings:
+        scan.problem(name, doc_id, "warning", note)
+    longest = max(map(len, entry.text.split("\n")))
+    if longest > LONG_LINE:
+        scan.problem(name, doc_id, "warning", f"a single line of {longest:,} characters (no paragraph breaks)")
+    own = {"path": name, "format": reader.format, "encoding": entry.encoding}
+    docvars = {**own, **{k: v for k, v in entry.docvars.items() if k not in own}}
+    docvars.update(_pattern_fields(name, doc_id, scan))
+    text = entry.text
+    if scan.lazy:  # keep what the header year needs; the text is read again when analysed
+        scan.sources[len(scan.docs)] = (str(file.resolve()), scan.options.encoding)
+        text = text[:HEADER_CHARS]
+    scan.docs.append(Doc(doc_id, text, docvars))
 
 
-def _read_records(
-    path: Path, source: str, text_field: str | None, id_field: str | None, encoding: str | None
-) -> tuple[Iterator[_Record | tuple[str, str]], str]:
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        try:
-            frame = pd.read_parquet(path)
-        except ImportError as exc:
-            raise _ReadError(
-                "reading .parquet needs pyarrow: pip install 'policytext[parquet]'"
-            ) from exc
-        except Exception as exc:
-            raise _ReadError(f"not a readable Parquet file: {exc}") from exc
-        return _records_from_frame(frame, source, text_field, id_field), "parquet"
-    decoded = decode_bytes(path.read_bytes(), encoding=encoding)
-    if suffix == ".csv":
-        try:
-            frame = pd.read_csv(io.StringIO(decoded.text), dtype=object, keep_default_na=False)
-        except Exception as exc:
-            raise _ReadError(f"not a readable CSV file: {exc}") from exc
-        return _records_from_frame(frame, source, text_field, id_field), decoded.encoding
-    rows: list[dict[str, Any]] = []
-    bad: list[tuple[str, str]] = []
-    for lineno, line in enumerate(decoded.text.splitlines(), 1):
-        if not line.strip():
+def _pattern_fields(name: str, doc_id: str, scan: _Scan) -> dict[str, Any]:
+    if scan.name_re is None:
+        return {}
+    m = scan.name_re.fullmatch(PurePosixPath(name).name)
+    if m is None:
+        scan.problem(name, doc_id, "warning", f"file name does not match pattern {scan.options.pattern!r}")
+        return {}
+    return m.groupdict()
+
+
+def _docvars_frame(scan: _Scan, sidecar: pd.DataFrame | None) -> pd.DataFrame:
+    import pandas as pd
+
+    from policytext.io import docvars as dv
+
+    dv.rename_duplicates(scan.docs, scan.problem)
+    frame = pd.DataFrame([{"doc_id": d.doc_id, **d.docvars} for d in scan.docs])
+    if not len(frame):
+        return pd.DataFrame({"doc_id": pd.Series(dtype=object)})
+    if sidecar is not None:
+        frame = dv.attach_sidecar(frame, sidecar, scan.problem)
+    years, sources = dv.years(
+        frame, [d.text for d in scan.docs], [d.name_year for d in scan.docs], scan.options.year_from_header
+    )
+    frame["year"] = pd.array(years, dtype="Int64")
+    frame["year_source"] = sources
+    return frame
+
+
+def _read_archive(
+    path: str | os.PathLike[str], options: _Options, *, lazy: bool
+) -> tuple[pd.DataFrame, list[str], list[Source], pd.DataFrame]:
+    """Docvars, texts (only each file's first lines when ``lazy``), sources and problems."""
+    import pandas as pd
+
+    from policytext.corpus import PROBLEM_COLUMNS
+    from policytext.io.docvars import compile_pattern
+
+    root = Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"no such file or folder: {visible(str(root))}")
+    scan = _Scan(options, lazy, compile_pattern(options.pattern) if options.pattern else None)
+    sidecar, sidecar_paths = _load_sidecars(root, scan)
+    sidecar_names = {p.name for p in sidecar_paths}
+    single = root.is_file()
+    base = root.parent if single else root
+    for file in _list_files(root, options.recursive, options.exclude):
+        if file.name in sidecar_names and file.resolve() in sidecar_paths:  # resolve only candidates
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            bad.append(
-                (
-                    f"{source}#line{lineno}",
-                    f"line {lineno}: invalid JSON: {exc.msg} (column {exc.colno})",
-                )
-            )
-            continue
-        if not isinstance(obj, dict):
-            bad.append(
-                (
-                    f"{source}#line{lineno}",
-                    f"line {lineno}: a JSON {type(obj).__name__}, not an object",
-                )
-            )
-            continue
-        rows.append(obj)
-    frame = pd.DataFrame(rows)
-
-    def gen() -> Iterator[_Record | tuple[str, str]]:
-        yield from bad
-        if len(frame):
-            yield from _records_from_frame(frame, source, text_field, id_field)
-
-    return gen(), decoded.encoding
+        _read_file(file, base, single, scan)
+    frame = _docvars_frame(scan, sidecar)
+    texts = [d.text for d in scan.docs]
+    where: list[Source] = [scan.sources.get(i, text) for i, text in enumerate(texts)]
+    return frame, texts, where, pd.DataFrame(scan.problems, columns=PROBLEM_COLUMNS)
 
 
-# --- the reader ----------------------------------------------------------------------------
-
-
-def _iter_files(root: Path, recursive: bool) -> list[Path]:
-    it = root.rglob("*") if recursive else root.glob("*")
-    files = [
-        p
-        for p in it
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    ]
-    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
-
-
-def _load_sidecar(path: Path) -> pd.DataFrame:
-    decoded = decode_bytes(path.read_bytes())
-    frame = pd.read_csv(io.StringIO(decoded.text), dtype=object, keep_default_na=False)
-    return _keyed_sidecar(frame, str(path))
-
-
-def _keyed_sidecar(frame: pd.DataFrame, source: str) -> pd.DataFrame:
-    key = next((c for c in ("file", "path", "filename", "doc_id") if c in frame.columns), None)
-    if key is None:
-        raise ValueError(
-            f"{source}: a metadata sidecar needs a 'file' (or 'path', 'filename', 'doc_id') column"
-        )
-    return frame.rename(columns={key: "_key"})
+def _options(exclude: _PathArg | Iterable[_PathArg] | None, **kwargs: Any) -> _Options:
+    if exclude is None:
+        paths: tuple[Path, ...] = ()
+    elif isinstance(exclude, (str, os.PathLike)):
+        paths = (_resolved(exclude),)
+    else:
+        paths = tuple(_resolved(p) for p in exclude)
+    return _Options(exclude=paths, **kwargs)
 
 
 def read_corpus(
@@ -354,42 +407,103 @@ def read_corpus(
     recursive: bool = True,
     year_from_header: bool = True,
     clean: bool = False,
+    exclude: _PathArg | Iterable[_PathArg] | None = None,
 ) -> Corpus:
-    """Read a folder, a ``.jsonl``, a ``.csv`` or a ``.parquet`` file into a :class:`Corpus`.
+    """Read a folder, or one file (``.jsonl``, ``.csv``, ``.parquet``, a document), into a Corpus.
 
-    In a folder, ``.txt``, ``.md``, ``.html`` and ``.docx`` (and ``.pdf`` with a text
-    layer) are one document each; ``.jsonl``/``.csv``/``.parquet`` hold one document per
-    record.  Docvars:
+    In a folder, every file is read by the reader of its format (see
+    :func:`~policytext.io.readers.list_readers`): ``.txt``, ``.md``, ``.html``, ``.docx``
+    and ``.pdf`` (with a text layer) are one document each; ``.jsonl``/``.csv``/
+    ``.parquet`` hold one document per record.  A file whose extension no reader claims is
+    read when its content is recognised (a PDF, a Word document, an HTML page), and is
+    otherwise listed as skipped.
 
-    - ``doc_id``: the file's path relative to the folder, without its suffix (records:
-      their ``id`` field, else ``{file}#{n}``); ``path``, ``format``, ``encoding``;
+    Docvars:
+
+    - ``doc_id``: the file's path relative to the folder, without its extension
+      (records: their ``id`` field, else ``{file}#{n}``); ``path``; ``format`` (the
+      container: txt, md, html, docx, pdf, csv, jsonl, parquet); ``encoding`` (the text
+      encoding, ``""`` for docx, pdf and parquet).  Undecodable bytes of a file name are
+      written out (``\\xff``), so docvars can be stored;
     - ``pattern``: fields parsed from the file name, e.g.
       ``"{year}政府工作报告_{speaker}*.txt"`` (``*`` matches anything);
     - ``metadata``: a sidecar CSV (or DataFrame) keyed by ``file``/``path``/``doc_id``;
       a ``metadata.csv`` in the folder is used automatically;
-    - record fields of JSON Lines / CSV / Parquet;
+    - record fields of JSON Lines / CSV / Parquet, and ``record`` (its position);
     - ``year``: from the fields above, else a year in the file name, else (with
       ``year_from_header``) one in the first lines of the text; ``year_source`` says which.
 
-    Files that cannot be read (binary, undecodable, empty) are left out and listed in
-    ``corpus.problems`` with the reason; files read with a warning (a truncated UTF-8
-    character) are kept and listed too.  ``clean=True`` runs :func:`policytext.clean` on
-    every document.
+    ``corpus.problems`` lists what was left out or noted, with ``level``: ``error``
+    (unreadable, binary, undecodable, damaged or empty files; records with invalid JSON,
+    a lone surrogate, or more or fewer fields than the CSV header — the rest of the file
+    is read), ``skipped`` (files that are not documents, records with an empty text) and
+    ``warning`` (kept with a note: a truncated UTF-8 character, a duplicate id …).
+
+    Parameters
+    ----------
+    path : str or path-like
+        A folder, or one file.
+    pattern : str, optional
+        Docvars from file names (see above).
+    metadata : str, path-like or pandas.DataFrame, optional
+        A sidecar of docvars keyed by file.
+    text_field, id_field : str, optional
+        The record fields holding the text and the id (default: ``text``, ``content``,
+        ``body``, ``正文``, ``内容``, ``全文``; ``doc_id``, ``id``).
+    encoding : str, optional
+        Read every text file in this encoding instead of detecting it.
+    recursive : bool
+        Read subfolders too.
+    year_from_header : bool
+        Look for a year in the first lines of documents that have none otherwise.
+    clean : bool
+        Run :func:`policytext.clean` on every document.
+    exclude : path or iterable of paths, optional
+        Files and folders never read (the output folder of a run inside its input
+        folder).  Hidden files and folders are never read either.
+
+    Returns
+    -------
+    Corpus
+        The documents, their docvars and the problems.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``path`` does not exist.
+    ReadError
+        ``metadata`` names a sidecar that cannot be read.
+    ConfigError
+        ``pattern`` cannot be compiled.
     """
-    frame, texts, _, problems = _read_archive(
-        path, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field, encoding=encoding,
-        recursive=recursive, year_from_header=year_from_header, lazy=False,
+    from policytext.corpus import Corpus
+
+    options = _options(
+        exclude, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field,
+        encoding=encoding, recursive=recursive, year_from_header=year_from_header,
     )
+    frame, texts, _, problems = _read_archive(path, options, lazy=False)
     corpus = Corpus(texts, frame, problems=problems)
     return corpus.clean() if clean else corpus
 
 
 @dataclass(frozen=True)
 class Archive:
-    """An archive scanned without keeping its files' texts: docvars and problems as
-    :func:`read_corpus` gives them, and for each document either its text (records of
-    .jsonl/.csv/.parquet files) or ``(path, encoding)`` to read it again when needed.
-    Batch runs read documents chunk by chunk from here, so memory does not hold the archive."""
+    """An archive scanned without keeping its files' texts.
+
+    Batch runs read documents chunk by chunk from here, so memory does not hold the archive.
+
+    Attributes
+    ----------
+    docvars : pandas.DataFrame
+        As :func:`read_corpus` gives them.
+    problems : pandas.DataFrame
+        As :func:`read_corpus` gives them.
+    sources : list
+        For each document, its text (records of .jsonl/.csv/.parquet files) or
+        ``(OS path, encoding)`` to read it again (:func:`load_source`).  The path is the
+        real one, undecodable bytes of its name included, unlike the ``path`` docvar.
+    """
 
     docvars: pd.DataFrame
     problems: pd.DataFrame
@@ -397,6 +511,7 @@ class Archive:
 
     @property
     def doc_ids(self) -> list[str]:
+        """The documents' ids, in order."""
         return self.docvars["doc_id"].astype(str).tolist()
 
     def __len__(self) -> int:
@@ -404,15 +519,19 @@ class Archive:
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Archive:
+        """An archive of a corpus already in memory (its texts are the sources).
+
+        Parameters
+        ----------
+        corpus : Corpus
+            The corpus.
+
+        Returns
+        -------
+        Archive
+            Its docvars, problems and texts.
+        """
         return cls(corpus.docvars, corpus.problems, list(corpus.texts))
-
-
-def load_source(source: str | tuple[str, str | None]) -> str:
-    """The text of one archive document (read again from its file when it is a path)."""
-    if isinstance(source, str):
-        return source
-    text, _, _ = read_text_file(source[0], encoding=source[1])
-    return text
 
 
 def scan_archive(
@@ -425,191 +544,34 @@ def scan_archive(
     encoding: str | None = None,
     recursive: bool = True,
     year_from_header: bool = True,
+    exclude: _PathArg | Iterable[_PathArg] | None = None,
 ) -> Archive:
-    """Like :func:`read_corpus` (same docvars, same problems), but files' texts are not
-    kept: each document's source says where to read it again (:func:`load_source`)."""
-    frame, _, sources, problems = _read_archive(
-        path, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field, encoding=encoding,
-        recursive=recursive, year_from_header=year_from_header, lazy=True,
+    """Like :func:`read_corpus` (same docvars, same problems), but files' texts are not kept.
+
+    Each document's source says where to read it again (:func:`load_source`).
+
+    Parameters
+    ----------
+    path, pattern, metadata, text_field, id_field, encoding, recursive, year_from_header, exclude
+        As for :func:`read_corpus`.
+
+    Returns
+    -------
+    Archive
+        Docvars, problems, and a source per document.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``path`` does not exist.
+    ReadError
+        ``metadata`` names a sidecar that cannot be read.
+    ConfigError
+        ``pattern`` cannot be compiled.
+    """
+    options = _options(
+        exclude, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field,
+        encoding=encoding, recursive=recursive, year_from_header=year_from_header,
     )
+    frame, _, sources, problems = _read_archive(path, options, lazy=True)
     return Archive(frame, problems, sources)
-
-
-def _read_archive(
-    path: str | os.PathLike[str],
-    *,
-    pattern: str | None,
-    metadata: str | os.PathLike[str] | pd.DataFrame | None,
-    text_field: str | None,
-    id_field: str | None,
-    encoding: str | None,
-    recursive: bool,
-    year_from_header: bool,
-    lazy: bool,
-) -> tuple[pd.DataFrame, list[str], list[str | tuple[str, str | None]], pd.DataFrame]:
-    """Docvars, texts (only each file's first lines when ``lazy``), sources and problems."""
-    root = Path(path)
-    if not root.exists():
-        raise FileNotFoundError(f"no such file or folder: {root}")
-    problems: list[dict[str, Any]] = []
-    sources: dict[int, tuple[str, str | None]] = {}
-    records: list[_Record] = []
-    name_re = _compile_pattern(pattern) if pattern else None
-
-    def problem(p: str, doc_id: str | None, level: str, reason: str) -> None:
-        problems.append({"path": p, "doc_id": doc_id, "level": level, "reason": reason})
-
-    if root.is_file():
-        files, base = [root], root.parent
-    else:
-        files, base = _iter_files(root, recursive), root
-
-    sidecar: pd.DataFrame | None = None
-    if isinstance(metadata, pd.DataFrame):
-        sidecar = _keyed_sidecar(metadata.astype(object), "the metadata DataFrame")
-    elif metadata is not None:
-        sidecar = _load_sidecar(Path(metadata))
-    sidecar_paths = set()
-    if root.is_dir():
-        for name in SIDECAR_NAMES:
-            candidate = root / name
-            if candidate.is_file():
-                sidecar_paths.add(candidate.resolve())
-                if sidecar is None:
-                    sidecar = _load_sidecar(candidate)
-    if metadata is not None and not isinstance(metadata, pd.DataFrame):
-        sidecar_paths.add(Path(metadata).resolve())
-
-    sidecar_names = {p.name for p in sidecar_paths}
-    for file in files:
-        if file.name in sidecar_names and file.resolve() in sidecar_paths:  # resolve only candidates
-            continue
-        rel = file.relative_to(base).as_posix()
-        suffix = file.suffix.lower()
-        if suffix not in DOCUMENT_SUFFIXES and suffix not in RECORD_SUFFIXES:
-            if root.is_file():
-                suffix = ".txt"  # a single file named explicitly is read as text
-            else:
-                problem(rel, None, "skipped", f"unsupported file type {file.suffix or '(none)'!r}")
-                continue
-        try:
-            if suffix in RECORD_SUFFIXES:
-                gen, enc = _read_records(file, rel, text_field, id_field, encoding)
-                for item in gen:
-                    if isinstance(item, tuple):
-                        problem(rel, item[0], "error", item[1])
-                        continue
-                    item.docvars.update(path=rel, format=suffix[1:], encoding=enc)
-                    records.append(item)
-                continue
-            text, enc, warnings = read_text_file(file, encoding=encoding)
-        except (DecodeProblem, _ReadError, ValueError) as exc:
-            problem(rel, None, "error", str(exc))
-            continue
-        except OSError as exc:
-            problem(rel, None, "error", f"cannot be read: {exc.strerror or exc}")
-            continue
-        doc_id = rel[: -len(file.suffix)] if file.suffix else rel
-        if not text.strip():
-            problem(rel, doc_id, "error", "empty document (no text after decoding)")
-            continue
-        for w in warnings:
-            problem(rel, doc_id, "warning", w)
-        longest = max(map(len, text.split("\n")))
-        if longest > LONG_LINE:
-            problem(
-                rel,
-                doc_id,
-                "warning",
-                f"a single line of {longest:,} characters (no paragraph breaks)",
-            )
-        vars_: dict[str, Any] = {"path": rel, "format": suffix[1:], "encoding": enc}
-        if name_re is not None:
-            m = name_re.fullmatch(file.name)
-            if m:
-                vars_.update(m.groupdict())
-            else:
-                problem(rel, doc_id, "warning", f"file name does not match pattern {pattern!r}")
-        if lazy:  # keep what the header year needs; the text is read again when analysed
-            sources[len(records)] = (str(file.resolve()), encoding)
-            text = text[:HEADER_CHARS]
-        records.append(_Record(doc_id, text, vars_))
-
-    _rename_duplicates(records, problem)
-    frame = pd.DataFrame([{"doc_id": r.doc_id, **r.docvars} for r in records])
-    if not len(frame):
-        frame = pd.DataFrame({"doc_id": pd.Series(dtype=object)})
-    if sidecar is not None and len(frame):
-        frame = _attach_sidecar(frame, sidecar, problem)
-    texts = [r.text for r in records]
-    if len(frame):
-        years, year_sources = _years(frame, texts, year_from_header)
-        frame["year"] = pd.array(years, dtype="Int64")
-        frame["year_source"] = year_sources
-    where: list[str | tuple[str, str | None]] = [sources.get(i, texts[i]) for i in range(len(records))]
-    return frame, texts, where, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
-
-
-_Problem = Callable[[str, "str | None", str, str], None]
-
-
-def _rename_duplicates(records: list[_Record], problem: _Problem) -> None:
-    """Keep every document: later ones with an id already seen get ``~2``, ``~3`` …"""
-    seen: dict[str, int] = {}
-    for rec in records:
-        if rec.doc_id not in seen:
-            seen[rec.doc_id] = 1
-            continue
-        seen[rec.doc_id] += 1
-        new_id = f"{rec.doc_id}~{seen[rec.doc_id]}"
-        problem(
-            rec.docvars.get("path", ""),
-            rec.doc_id,
-            "warning",
-            f"duplicate doc_id {rec.doc_id!r}, renamed {new_id!r}",
-        )
-        rec.doc_id = new_id
-
-
-def _attach_sidecar(frame: pd.DataFrame, sidecar: pd.DataFrame, problem: _Problem) -> pd.DataFrame:
-    """Join sidecar rows on a document's relative path, file name or doc_id; the sidecar
-    fills what the file itself did not say."""
-    extra = sidecar.drop_duplicates("_key")
-    known = set(extra["_key"])
-    keys: list[str | None] = []
-    for path, doc_id in zip(frame["path"].astype(str), frame["doc_id"].astype(str)):
-        keys.append(next((k for k in (path, Path(path).name, doc_id) if k in known), None))
-    for k in sorted(known - set(keys), key=str):
-        problem(str(k), None, "warning", "metadata row matches no document")
-    frame = frame.assign(_key=pd.Series(keys, index=frame.index, dtype=object))
-    clash = [c for c in extra.columns if c in frame.columns and c != "_key"]
-    frame = frame.merge(extra, on="_key", how="left", suffixes=("", "_meta"))
-    for c in clash:
-        frame[c] = frame[c].where(frame[c].notna(), frame[f"{c}_meta"])
-    return frame.drop(columns=["_key", *(f"{c}_meta" for c in clash)])
-
-
-def _years(
-    frame: pd.DataFrame, texts: list[str], from_header: bool
-) -> tuple[list[int | None], list[str | None]]:
-    """The year of each document: given in docvars > in a file's name > in the header."""
-    given = frame["year"].tolist() if "year" in frame.columns else [None] * len(frame)
-    years: list[int | None] = []
-    sources: list[str | None] = []
-    for value, path, fmt, text in zip(given, frame["path"], frame["format"], texts):
-        year, source = _to_year(value), "docvars"
-        if year is None and fmt not in RECORD_FORMATS:
-            year, source = _filename_year(Path(str(path)).name), "file name"
-        if year is None and from_header:
-            year, source = _header_year(text), "header"
-        years.append(year)
-        sources.append(source if year is not None else None)
-    return years, sources
-
-
-def _to_year(v: Any) -> int | None:
-    if v is None or _isna(v):
-        return None
-    s = unicodedata.normalize("NFKC", str(v)).strip()
-    m = re.match(r"^(\d{4})", s)
-    return int(m.group(1)) if m else None
