@@ -37,23 +37,28 @@ def test_import_prints_nothing_to_stderr() -> None:
 
 
 def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from policytext.batch import live_folder
+
     assert main(["analyze", str(demo_dir), "--out", str(tmp_path), "--tokens"]) == 0
+    out = tmp_path
+    tmp_path = live_folder(out)
     summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
     assert summary["documents"] == 8 and summary["failed"] == 0
     assert summary["scripts"] == {"simplified": 6, "traditional": 2}
     import pandas as pd
 
-    docs = pd.read_csv(tmp_path / "documents.csv")
-    tokens = pd.read_csv(tmp_path / "tokens.csv", keep_default_na=False)
+    # Parquet keeps text as it is (the CSV copy escapes cells a spreadsheet would run: '-3.2%)
+    docs = pd.read_parquet(tmp_path / "documents.parquet")
+    tokens = pd.read_parquet(tmp_path / "tokens.parquet")
     texts = dict(zip(docs["doc_id"], docs["text"]))
     assert all(
         texts[d][s:e] == t
         for d, t, s, e in tokens[["doc_id", "token", "start", "end"]].itertuples(index=False)
     )
-    quantities = pd.read_csv(tmp_path / "indicators.csv", keep_default_na=False)
+    quantities = pd.read_parquet(tmp_path / "indicators.parquet")
     assert summary["indicators"] == int((quantities["kind"] != "ordinal").sum()) > 50
     assert all(texts[d][s:e] == t for d, t, s, e in quantities[["doc_id", "text", "start", "end"]].itertuples(index=False))
-    keywords = pd.read_csv(tmp_path / "keywords.csv", keep_default_na=False)
+    keywords = pd.read_parquet(tmp_path / "keywords.parquet")
     assert set(keywords["doc_id"]) == set(docs["doc_id"]) and (keywords["rank"] <= 20).all()
     assert all(texts[d][s:e] == t for d, t, s, e in keywords[["doc_id", "term", "start", "end"]].itertuples(index=False))
     assert (tmp_path / "formulations.csv").exists() and (tmp_path / "themes.csv").exists()
@@ -61,7 +66,7 @@ def test_analyze_demo(tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixt
     # each of the six fictional work reports states a growth target in its 主要预期目标
     assert sorted(targets.loc[targets["target"] == "gdp_growth", "year"]) == list(range(2019, 2025))
     assert sorted(pd.read_csv(tmp_path / "similarity.csv")["year"]) == list(range(2019, 2025))
-    assert not list(tmp_path.glob(".*.*"))  # no temporary files left behind
+    assert not list(tmp_path.glob(".*.*")) and not list(out.glob(".*.*"))  # no temporary files left behind
 
 
 def test_analyze_exit_codes(tmp_path: Path) -> None:
@@ -70,7 +75,9 @@ def test_analyze_exit_codes(tmp_path: Path) -> None:
     (archive / "good.txt").write_text("今年目标增长5%。", encoding="utf-8")
     (archive / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
     assert main(["analyze", str(archive), "--out", str(tmp_path / "out"), "--quiet"]) == 2
-    errors = (tmp_path / "out" / "errors.csv").read_text("utf-8")
+    from policytext.batch import live_folder
+
+    errors = (live_folder(tmp_path / "out") / "errors.csv").read_text("utf-8")
     assert "bad.txt" in errors
     assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path / "o2")]) == 1
     assert main(["frobnicate"]) == 1

@@ -18,24 +18,26 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "Corpus": "policytext.corpus",
     "Document": "policytext.corpus",
-    "read_corpus": "policytext.io.read",
-    "read_text_file": "policytext.io.read",
-    "decode_bytes": "policytext.io.encoding",
+    "read_corpus": "policytext.io",
+    "read_text_file": "policytext.io",
+    "decode_bytes": "policytext.io",
+    "register_reader": "policytext.io",
+    "list_readers": "policytext.io",
     "clean": "policytext.cleaning",
     "CleanConfig": "policytext.cleaning",
     "CleanResult": "policytext.cleaning",
-    "spin_score": "policytext.cleaning.spin",
-    "despin": "policytext.cleaning.spin",
-    "load_spin_table": "policytext.cleaning.spin",
-    "SpinReference": "policytext.cleaning.spin",
-    "detect_script": "policytext.script.detect",
-    "ScriptDetection": "policytext.script.detect",
-    "convert": "policytext.script.convert",
-    "convert_with_offsets": "policytext.script.convert",
-    "Conversion": "policytext.script.convert",
-    "opencc_info": "policytext.script.backend",
-    "available_configs": "policytext.script.backend",
-    "UnsupportedConfigError": "policytext.script.backend",
+    "spin_score": "policytext.cleaning",
+    "despin": "policytext.cleaning",
+    "load_spin_table": "policytext.cleaning",
+    "SpinReference": "policytext.cleaning",
+    "detect_script": "policytext.script",
+    "ScriptDetection": "policytext.script",
+    "convert": "policytext.script",
+    "convert_with_offsets": "policytext.script",
+    "analysis_text": "policytext.script",
+    "Conversion": "policytext.script",
+    "opencc_info": "policytext.script",
+    "available_configs": "policytext.script",
     "segment": "policytext.segmentation",
     "Segmentation": "policytext.segmentation",
     "Token": "policytext.segmentation",
@@ -55,22 +57,55 @@ _EXPORTS = {
     "plot": "policytext.plot",
     "datasets": "policytext.datasets",
     "sklearn": "policytext.sklearn",
+    "PolicytextError": "policytext.errors",
+    "ConfigError": "policytext.errors",
+    "ReadError": "policytext.errors",
+    "OutputError": "policytext.errors",
+    "DependencyError": "policytext.errors",
+    "UnsupportedConfigError": "policytext.errors",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from policytext import compare, datasets, sklearn
-    from policytext.cleaning import CleanConfig, CleanResult, clean
-    from policytext.cleaning.spin import SpinReference, despin, load_spin_table, spin_score
+    from policytext import compare, datasets, plot, sklearn
+    from policytext.cleaning import (
+        CleanConfig,
+        CleanResult,
+        SpinReference,
+        clean,
+        despin,
+        load_spin_table,
+        spin_score,
+    )
     from policytext.corpus import Corpus, Document
-    from policytext.io.encoding import decode_bytes
-    from policytext.io.read import read_corpus, read_text_file
+    from policytext.errors import (
+        ConfigError,
+        DependencyError,
+        OutputError,
+        PolicytextError,
+        ReadError,
+        UnsupportedConfigError,
+    )
+    from policytext.io import (
+        decode_bytes,
+        list_readers,
+        read_corpus,
+        read_text_file,
+        register_reader,
+    )
     from policytext.numeric import find_numbers, indicators, parse_number
     from policytext.offsets import Alignment
-    from policytext.script.backend import UnsupportedConfigError, available_configs, opencc_info
-    from policytext.script.convert import Conversion, convert, convert_with_offsets
-    from policytext.script.detect import ScriptDetection, detect_script
+    from policytext.script import (
+        Conversion,
+        ScriptDetection,
+        analysis_text,
+        available_configs,
+        convert,
+        convert_with_offsets,
+        detect_script,
+        opencc_info,
+    )
     from policytext.segmentation import Segmentation, Token, segment
     from policytext.terms import (
         PolicyTokenizer,
@@ -80,6 +115,7 @@ if TYPE_CHECKING:
         kwic,
         stopwords,
     )
+    from policytext.topics import TopicModel, themes
 
 
 def __getattr__(name: str) -> Any:
@@ -93,4 +129,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    # the public API only (not the names this module uses to load it lazily)
+    return sorted([*__all__, "__version__"])

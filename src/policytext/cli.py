@@ -3,128 +3,84 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+__all__ = ["EXIT_CODES", "build_parser", "main"]
+
 EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
+EXIT_CODES = (
+    "Exit status: 0 every document analysed (skipped rows, e.g. empty text cells, are listed but are not "
+    "failures); 1 usage or input error (nothing written); 2 some documents failed (listed in errors)"
+)
 
 
-def _atomic_write(path: Path, write: Any) -> None:
-    """Write through a temporary file in the same folder, then rename: a killed run never
-    leaves a half-written table behind."""
-    from policytext.batch.tables import temporary_path
-
-    tmp = str(temporary_path(path))
+def _inside(inner: Path, outer: Path) -> bool:
     try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        return outer.is_dir() and inner.resolve().is_relative_to(outer.resolve())
+    except OSError:
+        return False
 
 
-def _write_table(frame: Any, out: Path, name: str) -> list[str]:
-    written = []
-    _atomic_write(out / f"{name}.csv", lambda p: frame.to_csv(p, index=False, encoding="utf-8"))
-    written.append(f"{name}.csv")
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return written
-    _atomic_write(out / f"{name}.parquet", lambda p: frame.to_parquet(p, index=False))
-    written.append(f"{name}.parquet")
-    return written
+def _report_problems(errors: Any) -> None:
+    """One line per file or record that failed, was skipped or has a warning."""
+    for row in errors.itertuples(index=False):
+        where = row.path if row.doc_id is None or str(row.doc_id) in ("", "nan", "None") else f"{row.path} [{row.doc_id}]"
+        print(f"  {row.level}: {where}: {row.reason}", file=sys.stderr)
 
 
 def _analyze(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    import policytext as pt
     from policytext.batch import run_analysis
-    from policytext.io.read import scan_archive
-    from policytext.script.backend import opencc_info
-    from policytext.segmentation.backends import resolve_backend
+    from policytext.io import scan_archive
 
-    if args.jobs < 1:
-        raise ValueError(f"--jobs must be at least 1, not {args.jobs}")
-    started = time.perf_counter()
+    source, out = Path(args.path), Path(args.out)
+    exclude = [out] if _inside(out, source) else []
+    if exclude and not args.quiet:
+        print(f"policytext: the output folder {out} is inside {source}: its files are not read as input", file=sys.stderr)
     # docvars and problems now, each document's text only when its chunk is analysed
     archive = scan_archive(
-        args.path,
-        pattern=args.pattern,
-        metadata=args.metadata,
-        encoding=args.encoding,
-        text_field=args.text_field,
+        args.path, pattern=args.pattern, metadata=args.metadata, encoding=args.encoding, text_field=args.text_field,
+        exclude=exclude,
     )
-    out = Path(args.out)
     result = run_analysis(
-        archive,
-        out,
-        backend=args.backend,
-        userdict=args.userdict,
-        jobs=args.jobs,
-        scheduler=args.scheduler,
-        cache=None if args.no_cache else out / ".policytext-cache",
-        progress=not args.quiet,
-        title=f"policytext: {Path(args.path).name}",
-        despin=args.despin,
-        spin_reference=args.spin_reference,
+        archive, out, backend=args.backend, userdict=args.userdict, jobs=args.jobs, scheduler=args.scheduler,
+        cache=not args.no_cache, progress=not args.quiet, title=f"policytext: {source.name}", despin=args.despin,
+        spin_reference=args.spin_reference, tokens=args.tokens, csv_raw=args.csv_raw,
     )
-    written = list(result.written)
-    if args.tokens:
-        from policytext.segmentation import tokens_frame
-
-        docs = pd.read_csv(out / "documents.csv", keep_default_na=False)
-        cleaned = pt.Corpus(list(docs["text"]), docs[["doc_id"]])
-        written += _write_table(tokens_frame(cleaned.doc_ids, cleaned.segment(backend=args.backend)), out, "tokens")
-    _atomic_write(out / "report.html", lambda p: Path(p).write_text(result.report, encoding="utf-8"))
-    info = opencc_info()
-    docs = pd.read_csv(out / "documents.csv", usecols=lambda c: c in ("script", "encoding"), keep_default_na=False)
-    summary = {
-        "path": str(args.path),
-        **result.summary,
-        "scripts": {str(k): int(v) for k, v in docs["script"].value_counts().sort_index().items()} if "script" in docs else {},
-        "encodings": {str(k): int(v) for k, v in docs["encoding"].value_counts().sort_index().items()}
-        if "encoding" in docs
-        else {},
-        "opencc": f"{info.implementation} {info.version}",
-        "segmenter": resolve_backend(args.backend),
-        "seconds": round(time.perf_counter() - started, 3),
-        "tables": [*written, "report.html"],
-    }
-    text = json.dumps(summary, ensure_ascii=False, indent=2, default=str)
-    _atomic_write(out / "summary.json", lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
-    failed = result.failed
+    summary = result.summary
     if not args.quiet:
+        cache = summary["cache"] or {}
         print(
-            f"{summary['documents']} documents read from {args.path} "
+            f"{summary['documents']} documents read from {args.path}: {summary['analysed']} analysed "
             f"({summary['characters']:,} characters, {summary['indicators']:,} numeric indicators; "
-            f"{summary['from cache']} from the cache), {failed} failed, {summary['warnings']} warning(s)"
+            f"{cache.get('hits', 0)} from the cache), {summary['failed']} failed, {summary['skipped']} skipped, "
+            f"{summary['warnings']} warning(s)"
         )
-        print(f"scripts: {summary['scripts']}; encodings: {summary['encodings']}")
-        for row in pd.read_csv(out / "errors.csv", keep_default_na=False).itertuples():
-            print(f"  {row.level}: {row.path}: {row.reason}", file=sys.stderr)
-        print(f"written to {out}/: {', '.join(summary['tables'])}, summary.json")
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+        if cache.get("recomputed"):
+            print(f"cache: {cache['recomputed']} damaged or foreign entries recomputed", file=sys.stderr)
+        _report_problems(pd.read_parquet(result.folder / "errors.parquet"))
+        print(f"written to {out / 'current'}/ (run {result.folder.name}): {', '.join(summary['tables'])}")
+    elif summary["failed"]:
+        errors = pd.read_parquet(result.folder / "errors.parquet")
+        _report_problems(errors[errors["level"] == "error"])
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK
 
 
 def _read_input(arg: str | None) -> str:
     if arg is None or arg == "-":
         return sys.stdin.read()
-    from policytext.io.read import read_text_file
+    from policytext.io import read_text_file
 
     text, _, _ = read_text_file(arg)
     return text
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from policytext.script.convert import convert
+    from policytext.script import convert
 
     sys.stdout.write(convert(_read_input(args.file), args.config))
     return EXIT_OK
@@ -160,11 +116,16 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from policytext import __version__
+
     parser = argparse.ArgumentParser(
         prog="policytext",
         description="Analyse Chinese policy texts: read archives in any encoding, clean, "
         "convert Traditional/Simplified with offsets, segment with a policy lexicon.",
+        epilog=EXIT_CODES,
     )
+    parser.add_argument("--version", action="version", version=f"policytext {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     a = sub.add_parser(
@@ -176,10 +137,11 @@ def build_parser() -> argparse.ArgumentParser:
         "docvars), keywords, formulations, themes, indicators, targets (when years are "
         "known), emerging and similarity (when there are several years), errors (what could "
         "not be read or analysed, with the reason) as CSV (and Parquet when pyarrow is "
-        "installed), a self-contained report.html and summary.json. Per-document results "
-        "are cached by content in OUT/.policytext-cache, so a re-run only analyses what "
-        "changed. Exit status: 0 when every document succeeded, 2 when some failed, 1 on a "
-        "usage error.",
+        "installed), a self-contained report.html, summary.json and manifest.json, into a "
+        "fresh folder OUT/runs/<run id> that becomes live as a whole: OUT/current points to "
+        "it. Per-document results are cached by content in OUT/.policytext-cache, so a "
+        "re-run only analyses what changed. " + EXIT_CODES + ".",
+        epilog=EXIT_CODES,
     )
     a.add_argument("path", help="folder or file to analyse")
     a.add_argument("--out", required=True, help="output folder (created if missing)")
@@ -209,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "the despin repairs: an undecided word is repaired, or a repair dropped, where they "
                         "write it clearly one way (needs --despin auto or on)")
     a.add_argument("--tokens", action="store_true", help="also write the tokens table (large for big archives)")
+    a.add_argument("--csv-raw", action="store_true",
+                   help="write CSV text cells as they are (by default a cell starting with = + - @ or a tab "
+                        "gets a leading apostrophe, so a spreadsheet does not run it as a formula)")
     a.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress count)")
     a.set_defaults(func=_analyze)
 
@@ -240,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``policytext`` command; returns the exit status (see ``--help``)."""
+    from policytext.errors import PolicytextError
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -247,7 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
         code: int = args.func(args)
-    except (FileNotFoundError, ValueError) as exc:
-        print(f"policytext: error: {exc}", file=sys.stderr)
+    except (PolicytextError, FileNotFoundError, ValueError, OSError) as exc:
+        if args.debug:
+            raise
+        print(f"policytext: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     return code
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one line: what, where, what to do (the message says it)."""
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, OSError) and exc.filename and str(exc.filename) not in text:
+        text = f"{exc.filename}: {text}"
+    return " ".join(text.split())

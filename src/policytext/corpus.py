@@ -18,7 +18,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from policytext.segmentation import Segmentation
 
-__all__ = ["PROBLEM_COLUMNS", "Corpus", "Document"]
+__all__ = ["PROBLEM_COLUMNS", "Corpus", "Document", "documents_of"]
 
 PROBLEM_COLUMNS = ["path", "doc_id", "level", "reason"]
 
@@ -220,7 +220,7 @@ class Corpus:
 
     def detect_script(self) -> Corpus:
         """Add the ``script`` docvar (simplified / traditional / mixed / neutral / none)."""
-        from policytext.script.detect import detect_script
+        from policytext.script import detect_script
 
         dets = [detect_script(t) for t in self._texts]
         return self.with_docvars(
@@ -231,7 +231,7 @@ class Corpus:
     def convert(self, config: str = "t2s") -> Corpus:
         """Convert every document with the OpenCC ``config`` (offsets are not kept here:
         use :func:`policytext.convert_with_offsets` or segment the original)."""
-        from policytext.script.convert import convert
+        from policytext.script import convert
 
         return Corpus(
             [convert(t, config) for t in self._texts], self._docvars, problems=self._problems
@@ -259,3 +259,14 @@ class Corpus:
         dv = pd.concat([c._docvars for c in corpora], ignore_index=True)
         pr = pd.concat([c._problems for c in corpora], ignore_index=True)
         return Corpus(texts, dv, problems=pr)
+
+
+def documents_of(data: str | Corpus | Sequence[str]) -> tuple[list[Any], list[str]]:
+    """``(doc_ids, texts)`` of what every verb accepts: one text (doc_id None), a list of
+    texts (doc_ids 0, 1, …) or a :class:`Corpus` (its doc_ids)."""
+    if isinstance(data, str):
+        return [None], [data]
+    if isinstance(data, Corpus):
+        return list(data.doc_ids), list(data.texts)
+    texts = list(data)
+    return list(range(len(texts))), texts

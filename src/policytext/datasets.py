@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from policytext.errors import ChecksumError
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -75,10 +77,6 @@ DATASETS: dict[str, Dataset] = {
 }
 
 
-class ChecksumError(ValueError):
-    """A downloaded file does not hash to the checksum pinned for its dataset."""
-
-
 def cache_dir() -> Path:
     """Where datasets are kept: ``$POLICYTEXT_DATA_DIR``, else the user's cache directory."""
     given = os.environ.get(DATA_DIR_ENV)
@@ -108,7 +106,7 @@ def fetch(
     prefix to fetch the file from instead, e.g. ``file:///srv/mirror/``. A progress bar
     goes to stderr when it is a terminal.
     """
-    from policytext.io.read import read_corpus
+    from policytext.io import read_corpus
 
     if name not in DATASETS:
         raise KeyError(f"unknown dataset {name!r}; known: {', '.join(sorted(DATASETS))}")

@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+__all__ = ["records_frame"]
+
+
 def records_frame(records: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     """``DataFrame.from_records``, falling back to object columns when a string holds a
     lone surrogate (broken UTF-16 in a source file), which pandas' Arrow-backed strings

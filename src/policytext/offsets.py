@@ -19,6 +19,9 @@ import numpy.typing as npt
 IntArray = npt.NDArray[np.int64]
 
 
+__all__ = ["Alignment", "AlignmentBuilder", "Edit", "IntArray", "apply_edits"]
+
+
 @dataclass(frozen=True)
 class Alignment:
     """Map from each character of a derived text to a ``[start, end)`` span of its source.

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 #: font families with full Chinese coverage, in order of preference
+__all__ = ["CJK_FAMILIES", "NoCJKFontError", "cjk_font", "keyness", "similarity", "theme_shares", "trends"]
+
 CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans CJK TC",
     "Noto Sans CJK JP", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei",

@@ -161,7 +161,7 @@ class IndicatorExtractor(_TextTransformer):
         self.status = status
 
     def fit(self, X: Any, y: Any = None) -> IndicatorExtractor:
-        from policytext.compare.resources import TARGET_PATTERNS
+        from policytext.compare import TARGET_PATTERNS
 
         self._input(X, reset=True)
         if self.status not in ("target", "achieved", "any"):
@@ -174,24 +174,23 @@ class IndicatorExtractor(_TextTransformer):
         return self
 
     def transform(self, X: Any) -> np.ndarray:
-        from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
+        from policytext.compare import TARGET_PATTERNS, compile_patterns, target_key
         from policytext.numeric import indicators
 
         check_is_fitted(self, "feature_names_")
         texts = self._input(X, reset=False)
         patterns = compile_patterns({k: TARGET_PATTERNS[k] for k in self.feature_names_})
+        column = {key: j for j, key in enumerate(self.feature_names_)}
         out = np.full((len(texts), len(self.feature_names_)), np.nan)
         for row, text in enumerate(texts):
             table = indicators(text)
             if self.status != "any":
                 table = table[table["status"] == self.status]
-            names, units, values = table["indicator"].tolist(), table["unit"].tolist(), table["value"].tolist()
-            for col, key in enumerate(self.feature_names_):
-                name_re, unit_re = patterns[key]
-                for name, unit, value in zip(names, units, values):
-                    if isinstance(name, str) and isinstance(unit, str) and name_re.search(name) and unit_re.search(unit):
-                        out[row, col] = value
-                        break
+            for name, unit, value in zip(table["indicator"], table["unit"], table["value"]):
+                # the first value stated for each key (the matcher of pt.compare.targets)
+                key = target_key(name, unit, patterns)
+                if key is not None and np.isnan(out[row, column[key]]):
+                    out[row, column[key]] = value
         return out
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from policytext.batch import live_folder
 from policytext.cli import main
 
 REQUIRE = os.environ.get("POLICYTEXT_REQUIRE_BROWSER") == "1"
@@ -40,7 +41,7 @@ def test_report_renders_in_chromium(tmp_path: Path, demo_dir: Path) -> None:
     assert main(["analyze", str(demo_dir), "--out", str(out), "--quiet"]) == 0
     driver = _driver()
     try:
-        driver.get((out / "report.html").resolve().as_uri())
+        driver.get((live_folder(out) / "report.html").resolve().as_uri())
         tables = driver.execute_script(
             "return Array.from(document.querySelectorAll('table')).map(t => t.querySelectorAll('tbody tr').length)"
         )

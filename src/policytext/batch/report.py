@@ -1,4 +1,5 @@
-"""The self-contained ``report.html`` of a batch run: summary, tables and inline SVG charts.
+"""The self-contained ``report.html`` of a batch run: summary, tables and inline SVG charts,
+built from the tables the run wrote (so every figure shown is a figure of a table).
 Every string that comes from a document or a docvar is escaped; nothing is fetched."""
 
 from __future__ import annotations
@@ -6,7 +7,10 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+__all__ = ["bar_chart", "line_chart", "render", "table", "write_report"]
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,3 +104,78 @@ def render(title: str, sections: list[tuple[str, str]], summary: dict[str, Any])
     body = "".join(f"<section><h2>{_e(h)}</h2>{content}</section>" for h, content in sections if content)
     return (f'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{_e(title)}</title>'
             f"<style>{_STYLE}</style></head><body><h1>{_e(title)}</h1><ul>{facts}</ul>{body}</body></html>\n")
+
+
+#: rows of each table read for the page (the full tables are in the run folder)
+PREVIEW_ROWS = 400
+
+
+def _head(folder: Path, name: str, rows: int | None = PREVIEW_ROWS) -> pd.DataFrame:
+    """The first ``rows`` of a written table (all rows when None; empty when not written)."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    path = folder / f"{name}.parquet"
+    if not path.exists():
+        return pd.DataFrame()
+    if rows is None:
+        return pq.read_table(path).to_pandas()
+    batch = next(pq.ParquetFile(path).iter_batches(batch_size=rows), None)
+    return batch.to_pandas() if batch is not None else pq.read_schema(path).empty_table().to_pandas()
+
+
+def _theme_sections(folder: Path) -> list[tuple[str, str]]:
+    import pyarrow.parquet as pq
+
+    from policytext.topics import bundled_themes
+
+    labels = {k: v["label"] for k, v in bundled_themes().items()}
+    path = folder / "themes.parquet"
+    names = pq.read_schema(path).names
+    keys = [k for k in labels if k in names]
+    themes = pq.read_table(path, columns=[c for c in ("doc_id", "year", *keys) if c in names]).to_pandas()
+    sections = []
+    if "year" in themes and themes["year"].notna().any():
+        means = themes.groupby("year")[keys].mean()
+        series = {labels.get(k, k): [(float(str(y)), float(v)) for y, v in means[k].items()] for k in keys}
+        sections.append(("主题 Themes per 10,000 tokens", line_chart(series, title="主题随时间变化")))
+    sections.append(("主题 Themes by document", table(themes, columns=["doc_id", "year", *keys])))
+    return sections
+
+
+def _keyword_section(folder: Path) -> tuple[str, str]:
+    keywords = _head(folder, "keywords")
+    if not len(keywords):
+        return ("关键词 Keywords", "<p>none</p>")
+    first = keywords[keywords["doc_id"] == keywords["doc_id"].iloc[0]]
+    chart = bar_chart(list(first["term"]), list(first["score"]), title=f"{first['doc_id'].iloc[0]}")
+    return ("关键词 Keywords", chart + table(keywords, columns=["doc_id", "rank", "term", "score", "count"], limit=300))
+
+
+def write_report(folder: Path, title: str, summary: dict[str, Any], *, spun: list[dict[str, Any]] | None = None) -> None:
+    """Write ``report.html`` into a run folder from the tables written there. ``spun``
+    lists the documents judged spun (a run with despin on)."""
+    from policytext.batch.tally import SPUN_COLUMNS
+    from policytext.frames import records_frame
+
+    docs = _head(folder, "documents")
+    sections = [("文件 Documents", table(docs, columns=["doc_id", "year", "speaker", "encoding", "script", "n_chars", "n_words"]))]
+    if spun is not None:
+        frame = records_frame(spun, [c for c in SPUN_COLUMNS if any(c in r for r in spun)])
+        sections.append(("洗稿 Spun texts (synonym spinning)", table(frame) if len(frame) else "<p>no document judged spun</p>"))
+    sections += _theme_sections(folder)
+    targets = _head(folder, "targets", None)
+    if len(targets):
+        sections.append(("目标 Targets", table(targets, columns=["year", "target", "value", "value_max", "unit", "qualifier", "sentence"])))
+    sections.append(_keyword_section(folder))
+    emerging = _head(folder, "emerging")
+    if len(emerging.columns):
+        sections.append(("新词 Emerging terms", table(emerging, columns=["year", "rank", "term", "count", "score"], limit=300)))
+    sections.append(("提法 Formulations", table(_head(folder, "formulations"), columns=["doc_id", "term", "pattern", "count"], limit=300)))
+    indicators = _head(folder, "indicators")
+    sections.append(("数值指标 Indicators", table(indicators, columns=["doc_id", "text", "indicator", "value", "unit", "qualifier", "status", "kind"], limit=300)))
+    errors = _head(folder, "errors", None)
+    sections.append(("错误 Errors", table(errors) if len(errors) else "<p>none</p>"))
+    # the page holds no timing or cache figures: the same input gives the same report
+    facts = {k: v for k, v in summary.items() if k not in ("seconds", "cache", "jobs")}
+    (folder / "report.html").write_text(render(title, sections, facts), encoding="utf-8")

@@ -1,58 +1,99 @@
-"""Tables written chunk by chunk: CSV (and Parquet when pyarrow is installed) go to
-temporary files and are renamed into place only when complete, so memory does not grow
-with the archive and a killed run leaves no half-written table."""
+"""The output tables of a batch run: a registry (name → columns and types → writer) and the
+writer that appends chunks to CSV and Parquet, so memory does not grow with the archive.
+
+Every table is written into the run's own folder (:mod:`policytext.batch.outputs`), which
+becomes live only when complete. CSV text cells that a spreadsheet would run as a formula
+(a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe
+unless the run asks for raw CSV; numeric columns are never touched and Parquet keeps the
+text as it is.
+"""
 
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
+import hashlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
+__all__ = ["TABLES", "TableSpec", "TableWriter", "file_digest", "records_table", "write_frame"]
 
-def temporary_path(path: Path) -> Path:
-    """An empty temporary file beside ``path`` (same folder, so a rename is atomic), with
-    the permissions of an ordinary new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(name, 0o666 & ~umask)  # mkstemp makes 0600; a table is an ordinary file
-    return Path(name)
+#: columns of long text: Parquet's dictionary encoding and min/max statistics would only
+#: cost memory there (statistics copy the value: a 60 MB cell took 500 MB to write)
+LONG_TEXT = frozenset({"text", "sentence", "clean_removed"})
+#: what a spreadsheet reads as the start of a formula
+FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_FORMULA_PATTERN = r"^[=+\-@\t\r]"
 
 
-#: the columns of the record tables that are not text
-COLUMN_TYPES: dict[str, dict[str, str]] = {
-    "indicators": {"sentence_id": "int", "start": "int", "end": "int", "value": "float", "value_max": "float",
-                   "value_base": "float", "value_base_max": "float"},
-    "keywords": {"rank": "int", "score": "float", "count": "int", "start": "int", "end": "int"},
-    "formulations": {"count": "int", "start": "int", "end": "int", "starts": "ints"},
-}
+@dataclass(frozen=True)
+class TableSpec:
+    """One output table: its name, what one row is, its columns when fixed in advance (None:
+    docvars decide), the columns that are not text ("int", "float", "ints" for a list of
+    ints, "bool"), and the columns that identify a row (for sorting and comparing)."""
+
+    name: str
+    row: str
+    columns: tuple[str, ...] | None = None
+    types: dict[str, str] = field(default_factory=dict)
+    key: tuple[str, ...] = ("doc_id",)
+
+
+def _specs() -> dict[str, TableSpec]:
+    from policytext.compare import TARGET_COLUMNS
+    from policytext.numeric import COLUMNS as INDICATOR_COLUMNS
+    from policytext.terms import FORMULATION_COLUMNS, KEYWORD_COLUMNS
+
+    specs = [
+        TableSpec("documents", "one document: its docvars, encoding, script, cleaning, sizes and cleaned text"),
+        TableSpec("keywords", "one keyword of one document", KEYWORD_COLUMNS,
+                  {"rank": "int", "score": "float", "count": "int", "start": "int", "end": "int"}, ("doc_id", "rank")),
+        TableSpec("formulations", "one formulation (提法) of one document", FORMULATION_COLUMNS,
+                  {"count": "int", "start": "int", "end": "int", "starts": "ints"}, ("doc_id", "normalized")),
+        TableSpec("themes", "one document: theme-term occurrences per 10,000 word tokens"),
+        TableSpec("indicators", "one quantity (or ordinal) in one document", INDICATOR_COLUMNS,
+                  {"sentence_id": "int", "start": "int", "end": "int", "value": "float", "value_max": "float",
+                   "value_base": "float", "value_base_max": "float"}, ("doc_id", "start", "end")),
+        TableSpec("targets", "one target key stated in one year", TARGET_COLUMNS, key=("year", "target")),
+        TableSpec("emerging", "one term first used in one year", key=("year", "rank")),
+        TableSpec("similarity", "one year: its cosine similarity to every year", key=("year",)),
+        TableSpec("errors", "one file or record that failed, was skipped or has a warning", key=("path", "doc_id")),
+        TableSpec("tokens", "one token of one document (with --tokens)",
+                  ("doc_id", "token", "start", "end", "normalized"), {"start": "int", "end": "int"}, ("doc_id", "start")),
+    ]
+    return {spec.name: spec for spec in specs}
+
+
+class _Registry(dict[str, TableSpec]):
+    """The table registry, filled on first use (its column lists come from the stages)."""
+
+    def __missing__(self, name: str) -> TableSpec:
+        if not self:
+            self.update(_specs())
+            if name in self:
+                return self[name]
+        raise KeyError(f"no output table {name!r}")
+
+    def names(self) -> list[str]:
+        if not self:
+            self.update(_specs())
+        return list(self.keys())
+
+
+#: name → :class:`TableSpec` for every table ``policytext analyze`` writes
+TABLES = _Registry()
 
 
 def _arrow_type(kind: str) -> Any:
-    """The Arrow type of a column kind: "str", "int", "float" or "ints" (a list of ints)."""
     import pyarrow as pa
 
-    return {"str": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "ints": pa.list_(pa.int64())}[kind]
-
-
-def records_table(records: list[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> Any:
-    """Rows as an Arrow table with a declared schema (``types``: the columns that are not
-    text), or None when Arrow rejects them (a lone surrogate in a string)."""
-    import pyarrow as pa
-
-    schema = _schema(tuple(columns), tuple(sorted(types.items())))
-    try:
-        return pa.Table.from_pylist(records, schema=schema)
-    except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError):
-        return None
+    return {"str": pa.large_string(), "int": pa.int64(), "float": pa.float64(), "ints": pa.list_(pa.int64()),
+            "bool": pa.bool_()}[kind]
 
 
 @functools.lru_cache(maxsize=32)
@@ -63,139 +104,142 @@ def _schema(columns: tuple[str, ...], types: tuple[tuple[str, str], ...]) -> Any
     return pa.schema([(c, _arrow_type(kinds.get(c, "str"))) for c in columns])
 
 
-class TableWriter:
-    """Appends DataFrame chunks to ``name.csv`` (and ``name.parquet``) under ``folder``.
+def records_table(records: list[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> Any:
+    """Rows as an Arrow table with a declared schema (``types``: the columns that are not text)."""
+    import pyarrow as pa
 
-    The first chunk fixes the columns and their types; later chunks are cast to them. A
-    table whose later chunks cannot take the first chunk's Parquet types is still complete
-    as CSV, and ``parquet_problem`` says why its Parquet file was dropped.
+    return pa.Table.from_pylist(records, schema=_schema(tuple(columns), tuple(sorted(types.items()))))
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _arrow_frame(frame: pd.DataFrame, schema: Any) -> Any:
+    """A DataFrame as an Arrow table (with ``schema`` when given). A lone surrogate, which
+    UTF-8 cannot hold, becomes U+FFFD, one character for one, so offsets still hold."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+    except UnicodeEncodeError:
+        fixed = frame.copy()
+        for column in fixed.columns:
+            if fixed[column].dtype == object:
+                fixed[column] = [_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in fixed[column]]
+        return pa.Table.from_pandas(fixed, schema=schema, preserve_index=False)
+
+
+def _csv_ready(table: Any, *, raw: bool) -> Any:
+    """The table as CSV receives it: lists as text, and (unless ``raw``) text cells that
+    start like a formula escaped with an apostrophe."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for i, column in enumerate(table.schema):
+        values = table.column(i)
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            text = [None if v is None else str(v) for v in values.to_pylist()]
+            table = table.set_column(i, column.name, pa.array(text, pa.large_string()))
+        elif not raw and (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+            risky = pc.match_substring_regex(values, _FORMULA_PATTERN)
+            if pc.any(risky).as_py():
+                escaped = pc.binary_join_element_wise(pa.scalar("'", values.type), values, pa.scalar("", values.type))
+                table = table.set_column(i, column.name, pc.if_else(risky, escaped, values))
+    return table
+
+
+class TableWriter:
+    """Appends chunks to ``name.csv`` and ``name.parquet`` in ``folder`` (the run's own
+    folder, so half-written files are never live).
+
+    The first chunk fixes the columns and their Parquet types; later chunks are cast to
+    them. ``csv_raw`` writes text cells as they are (no formula escaping).
     """
 
-    def __init__(self, folder: Path, name: str, *, parquet: bool = True) -> None:
-        self.folder, self.name = folder, name
-        self.csv_tmp = temporary_path(folder / f"{name}.csv")
+    def __init__(self, folder: Path, name: str, *, csv_raw: bool = False) -> None:
+        self.folder, self.name, self.csv_raw = folder, name, csv_raw
         self.rows = 0
-        self.columns: list[str] | None = None
-        self.dtypes: Any = None
-        self.parquet_problem: str | None = None
-        self._parquet: Any = None
         self._schema: Any = None
-        self.parquet_tmp: Path | None = None
-        if parquet:
+        self._csv: Any = None
+        self._parquet: Any = None
+
+    @property
+    def files(self) -> list[str]:
+        return [f"{self.name}.csv", f"{self.name}.parquet"]
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append a DataFrame chunk."""
+        if self._schema is not None:
+            frame = frame.reindex(columns=self._schema.names)
             try:
-                import pyarrow  # noqa: F401
-            except ImportError:
-                parquet = False
-        self.parquet = parquet
+                table = _arrow_frame(frame, self._schema)
+            except (TypeError, ValueError):
+                table = _arrow_frame(frame, None).cast(self._schema, safe=False)
+        else:
+            table = _arrow_frame(frame, None)
+        self.write_arrow(table)
 
     def write_records(self, records: list[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> None:
         """Append rows given as dicts with ``columns``; ``types`` names the columns that are
-        not text ("int", "float", "ints" for a list of ints). They go straight to Arrow with
-        that schema, which is fixed however empty the first chunk's columns are; pandas is
-        only the fallback, for text Arrow rejects (a lone surrogate)."""
-        from policytext.frames import records_frame
-
-        table = None
-        if self.parquet and self.parquet_problem is None:
-            table = records_table(records, columns, types)
-        if table is None:
-            self.write(records_frame(records, columns))
-        else:
-            self.write_arrow(table)
+        not text. They go straight to Arrow with that schema."""
+        self.write_arrow(records_table(records, columns, types))
 
     def write_arrow(self, table: Any) -> None:
         """Append an Arrow table (the first one fixes the columns and schema)."""
-        if self.columns is None:
-            self.columns = list(table.column_names)
-            self._schema = table.schema
-        elif table.schema != self._schema:
-            table = table.select(self.columns).cast(self._schema)
-        self._write_csv(table)
-        self._write_parquet(table)
-        self.rows += table.num_rows
-
-    def write(self, frame: pd.DataFrame) -> None:
-        if self.columns is None:
-            self.columns = list(frame.columns)
-            self.dtypes = frame.dtypes
-        else:
-            frame = frame.reindex(columns=self.columns)
-            for column, dtype in (self.dtypes.items() if self.dtypes is not None else ()):
-                if frame[column].dtype != dtype:
-                    try:
-                        frame[column] = frame[column].astype(dtype)
-                    except (TypeError, ValueError):
-                        pass
-        table = self._arrow(frame) if self.parquet else None
-        if table is not None:
-            # Arrow writes CSV in C++, several times faster than pandas on long text columns
-            self._write_csv(table)
-            self._write_parquet(table)
-        else:
-            # a lone surrogate cannot be UTF-8: "?" stands for it, one character for one, so
-            # offsets into the text columns still hold
-            frame.to_csv(self.csv_tmp, mode="a", header=self.rows == 0, index=False, encoding="utf-8", errors="replace")
-        self.rows += len(frame)
-
-    def _arrow(self, frame: pd.DataFrame) -> Any:
-        """The chunk as an Arrow table with the first chunk's schema; None (and the reason in
-        ``parquet_problem``) when it does not convert: the CSV is then written by pandas."""
-        import pyarrow as pa
-
-        if self.parquet_problem is not None:
-            return None
-        try:
-            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
-        except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError) as exc:
-            self.parquet_problem = f"{type(exc).__name__}: {exc}"
-            return None
-        if self._schema is None:
-            self._schema = table.schema
-        return table
-
-    def _write_csv(self, table: Any) -> None:
-        import pyarrow as pa
         import pyarrow.csv as pcsv
-
-        for i, column in enumerate(table.schema):
-            if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
-                # CSV has no lists: written as text, the way pandas writes them
-                text = [None if v is None else str(v) for v in table.column(i).to_pylist()]
-                table = table.set_column(i, column.name, pa.array(text, pa.string()))
-        with open(self.csv_tmp, "ab") as fh:
-            pcsv.write_csv(table, fh, pcsv.WriteOptions(include_header=self.rows == 0, quoting_style="needed"))
-
-    def _write_parquet(self, table: Any) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        try:
-            if self._parquet is None:
-                self.parquet_tmp = temporary_path(self.folder / f"{self.name}.parquet")
-                self._parquet = pq.ParquetWriter(self.parquet_tmp, self._schema)
-            self._parquet.write_table(table)
-        except (pa.ArrowException, ValueError, TypeError, UnicodeEncodeError) as exc:
-            self.parquet_problem = f"{type(exc).__name__}: {exc}"
+        if self._schema is None:
+            self._schema = table.schema.remove_metadata()
+            short = [name for name in self._schema.names if name not in LONG_TEXT]
+            self._parquet = pq.ParquetWriter(self.folder / f"{self.name}.parquet", self._schema, use_dictionary=short,
+                                             write_statistics=short)
+            self._csv = open(self.folder / f"{self.name}.csv", "wb")  # noqa: SIM115 - closed in close()
+        elif table.schema.remove_metadata() != self._schema:
+            table = table.select(self._schema.names).cast(self._schema)
+        table = table.replace_schema_metadata(None)
+        options = pcsv.WriteOptions(include_header=self.rows == 0, quoting_style="needed")
+        pcsv.write_csv(_csv_ready(table, raw=self.csv_raw), self._csv, options)
+        self._parquet.write_table(table)
+        self.rows += table.num_rows
 
-    def close(self, empty: pd.DataFrame | None = None) -> list[str]:
-        """Finish the files (an empty table still gets its header) and move them into place."""
-        if self.rows == 0 and self.columns is None and empty is not None:
+    def close(self, empty: pd.DataFrame | None = None) -> dict[str, int]:
+        """Finish both files (an empty table still gets its header and schema); returns
+        the row count of each file written."""
+        if self._schema is None:
+            if empty is None:
+                raise ValueError(f"table {self.name} has no rows and no columns")
             self.write(empty)
-        written = []
-        os.replace(self.csv_tmp, self.folder / f"{self.name}.csv")
-        written.append(f"{self.name}.csv")
-        if self._parquet is not None:
-            self._parquet.close()
-            if self.parquet_problem is None and self.parquet_tmp is not None:
-                os.replace(self.parquet_tmp, self.folder / f"{self.name}.parquet")
-                written.append(f"{self.name}.parquet")
-        if self.parquet_tmp is not None and self.parquet_tmp.exists():
-            self.parquet_tmp.unlink()
-        return written
+        self._csv.close()
+        self._parquet.close()
+        return {f: self.rows for f in self.files}
 
     def abort(self) -> None:
-        if self._parquet is not None:
-            self._parquet.close()
-        for path in (self.csv_tmp, self.parquet_tmp):
-            if path is not None and path.exists():
-                path.unlink()
+        """Close whatever is open (the run folder is removed as a whole)."""
+        for handle in (self._csv, self._parquet):
+            if handle is not None:
+                try:
+                    handle.close()
+                except Exception:  # closing after a failed write: nothing more to save
+                    pass
+
+
+def write_frame(folder: Path, name: str, frame: pd.DataFrame, *, csv_raw: bool = False) -> dict[str, int]:
+    """Write a whole table at once (the small corpus-level ones)."""
+    writer = TableWriter(folder, name, csv_raw=csv_raw)
+    try:
+        if len(frame.columns):
+            writer.write(frame)
+        return writer.close(frame)
+    except BaseException:
+        writer.abort()
+        raise

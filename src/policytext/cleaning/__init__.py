@@ -15,19 +15,29 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from policytext.cleaning import resources as R
+from policytext.cleaning.spin import SpinReference, despin, load_spin_table, spin_score
+from policytext.errors import ConfigError
 from policytext.offsets import Alignment, Edit, apply_edits
 
 if TYPE_CHECKING:
-    from policytext.cleaning.spin import Repair, SpinReference, SpinScore
+    from policytext.cleaning.spin import Repair, SpinScore
+
+#: the values of the despin step, in the API, the CLI and CleanConfig alike
+DESPIN_MODES = ("off", "auto", "on")
 
 __all__ = [
+    "DESPIN_MODES",
     "STEPS",
     "CleanConfig",
     "CleanResult",
     "Mask",
     "Removed",
+    "SpinReference",
     "StepReport",
     "clean",
+    "despin",
+    "load_spin_table",
+    "spin_score",
 ]
 
 
@@ -49,7 +59,8 @@ class CleanConfig:
     - ``flag_masks``: report ``*`` / ``＊`` / ``□□`` masks as spans (they stay in the text).
     - ``despin`` (off by default): repair synonym spinning (题目 for 问题 …, see
       :mod:`policytext.cleaning.spin`): ``"auto"`` repairs a text its spin score judges
-      spun and leaves others alone, ``True`` repairs every hit, ``False`` does not look.
+      spun and leaves others alone, ``"on"`` repairs every hit, ``"off"`` does not look
+      (the same three values as ``policytext analyze --despin``).
       ``result.spin`` holds the score and its evidence whenever it was computed.
     """
 
@@ -61,11 +72,11 @@ class CleanConfig:
     blank_lines: bool = True
     fullwidth_alnum: bool = True
     flag_masks: bool = True
-    despin: bool | str = False
+    despin: str = "off"
 
     def __post_init__(self) -> None:
-        if self.despin not in (True, False, "auto"):
-            raise ValueError(f"despin must be True, False or 'auto', not {self.despin!r}")
+        if self.despin not in DESPIN_MODES:
+            raise ConfigError(f"despin must be one of {', '.join(map(repr, DESPIN_MODES))}, not {self.despin!r}")
 
     def replace(self, **changes: bool | str) -> CleanConfig:
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
@@ -277,11 +288,9 @@ def clean(
         reports.append(StepReport(name, len(edits), description))
     spin = None
     spin_repairs: tuple[Repair, ...] = ()
-    if cfg.despin:
+    if cfg.despin != "off":
         # last, on the cleaned text: the rules read words, not markup or line breaks
-        from policytext.cleaning.spin import despin as repair_spin
-
-        fixed = repair_spin(current, force=cfg.despin is True, reference=spin_reference)
+        fixed = despin(current, force=cfg.despin == "on", reference=spin_reference)
         spin = fixed.score
         reports.append(StepReport("despin", len(fixed.repairs), "repaired synonym spinning (题目 → 问题 …)"))
         if fixed.repairs:

@@ -230,8 +230,7 @@ class SpinReference:
     def fit(self, texts: Iterable[str]) -> SpinReference:
         """Count the table's words in context in ``texts`` (Traditional ones are read
         through OpenCC t2s, as the rules read them)."""
-        from policytext.script.convert import convert
-        from policytext.script.detect import contains_traditional
+        from policytext.script import contains_traditional, convert
 
         if self.context < 1 or self.min_count < 1 or self.ratio <= 0:
             raise ValueError("context and min_count must be at least 1 and ratio above 0")
@@ -350,8 +349,7 @@ def _hits(
 ) -> tuple[list[SpinHit], list[SpinHit], int]:
     """The rules' hits, the hits once ``reference`` had its say (the same without one), and
     the Han characters, in one pass over the text."""
-    from policytext.script.convert import convert, convert_with_offsets
-    from policytext.script.detect import contains_traditional, detect_script
+    from policytext.script import contains_traditional, convert, convert_with_offsets, detect_script
 
     simplified, to_original = text, None
     traditional = False

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from policytext.compare.counts import TermCounts, term_counts
+from policytext.compare.counts import TermCounts, term_counts, with_group_docvars
 from policytext.compare.measures import (
     MEASURES,
     emerging,
@@ -13,9 +13,10 @@ from policytext.compare.measures import (
     trends,
     vanishing,
 )
-from policytext.compare.targets import TARGET_COLUMNS, targets
+from policytext.compare.resources import TARGET_PATTERNS, compile_patterns
+from policytext.compare.targets import TARGET_COLUMNS, target_candidates, target_key, targets
 
 __all__ = [
-    "MEASURES", "TARGET_COLUMNS", "TermCounts", "emerging", "keyness", "similarity", "spearman", "targets",
-    "term_counts", "trends", "vanishing",
+    "MEASURES", "TARGET_COLUMNS", "TARGET_PATTERNS", "TermCounts", "compile_patterns", "emerging", "keyness", "similarity", "spearman",
+    "target_candidates", "target_key", "targets", "term_counts", "trends", "vanishing", "with_group_docvars",
 ]

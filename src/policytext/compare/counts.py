@@ -3,12 +3,11 @@ the one table every comparison (trends, keyness, emerging terms, similarity) rea
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policytext.terms import resources as tr
+from policytext.terms import DEFAULT_STOPWORDS, TermTally
 
 if TYPE_CHECKING:
     import numpy as np
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from scipy import sparse
 
     from policytext.corpus import Corpus
+    from policytext.terms import TermSummary
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,31 @@ class TermCounts:
     vocabulary: list[str]
     matrix: sparse.csr_matrix
     tokens: np.ndarray
+
+    @classmethod
+    def from_summaries(cls, doc_ids: Sequence[str], summaries: Iterable[TermSummary]) -> TermCounts:
+        """The counts of documents given as :class:`~policytext.terms.TermSummary`, one per
+        doc_id (the one counting path: a batch run merges the same summaries)."""
+        import numpy as np
+        from scipy import sparse
+
+        tally = TermTally()
+        rows: list[Any] = []
+        cols: list[Any] = []
+        values: list[Any] = []
+        tokens: list[float] = []
+        for row, summary in enumerate(summaries):
+            ids = tally.add(summary.terms, summary.counts)
+            rows.append(np.full(len(ids), row, dtype=np.int64))
+            cols.append(ids)
+            values.append(summary.counts)
+            tokens.append(summary.words)
+        empty = np.zeros(0, dtype=np.int64)
+        matrix = sparse.csr_matrix(
+            (np.concatenate(values or [empty]).astype(float), (np.concatenate(rows or [empty]), np.concatenate(cols or [empty]))),
+            shape=(len(tokens), len(tally.ids)),
+        )
+        return cls(list(doc_ids), list(tally.ids), matrix, np.array(tokens, dtype=float))
 
     def column(self, term: str) -> int | None:
         try:
@@ -53,43 +78,21 @@ class TermCounts:
 
 
 def term_counts(
-    corpus: Corpus, *, stopwords: Iterable[str] = tr.DEFAULT_STOPWORDS, min_chars: int = 2, userdict: Any = None
+    corpus: Corpus, *, stopwords: Iterable[str] = DEFAULT_STOPWORDS, min_chars: int = 2, userdict: Any = None,
+    backend: str = "auto", convert: str | bool = "auto",
 ) -> TermCounts:
     """Segment every document once and count its terms (see :class:`TermCounts`).
 
-    ``stopwords`` (tier names or words) and ``min_chars`` decide which words are terms;
-    ``userdict`` words are kept whole by the segmenter (the terms a trend asks for).
+    ``stopwords`` (tier names or words) and ``min_chars`` decide which words are terms
+    (:class:`~policytext.terms.PolicyTokenizer` decides, as for every term statistic);
+    ``userdict`` words are kept whole by the segmenter (the terms a trend asks for);
+    ``backend`` and ``convert`` as in :func:`policytext.segment`.
     """
-    import numpy as np
-    from scipy import sparse
+    from policytext.terms import PolicyTokenizer
 
-    from policytext.segmentation import segment
-    from policytext.terms.tokenize import stopword_set
-
-    drop = stopword_set(stopwords)
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[int] = []
-    tokens = np.zeros(len(corpus), dtype=float)
-    is_word: dict[str, bool] = {}
-    for row, text in enumerate(corpus.texts):
-        counts = Counter(segment(text, userdict=userdict).normalized)
-        words = 0
-        for word, n in counts.items():
-            verdict = is_word.get(word)
-            if verdict is None:
-                verdict = is_word[word] = bool(tr.TERM.search(word)) and not tr.NUMERIC.match(word)
-            if not verdict:
-                continue
-            words += n
-            if len(word) >= min_chars and word not in drop and not tr.DATE_LIKE.match(word):
-                rows.append(row)
-                cols.append(vocabulary.setdefault(word, len(vocabulary)))
-                values.append(n)
-        tokens[row] = words
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(corpus), len(vocabulary)), dtype=float)
-    return TermCounts(list(corpus.doc_ids), list(vocabulary), matrix, tokens)
+    words = tuple(userdict or ())
+    tokenizer = PolicyTokenizer(stopwords=stopwords, phrases=words, min_chars=min_chars, backend=backend, convert=convert)
+    return TermCounts.from_summaries(corpus.doc_ids, (tokenizer.summary(text) for text in corpus.texts))
 
 
 def group_keys(corpus: Corpus, by: str | Sequence[Hashable]) -> list[Hashable]:
@@ -104,8 +107,19 @@ def group_keys(corpus: Corpus, by: str | Sequence[Hashable]) -> list[Hashable]:
     return keys
 
 
-def group_docvars(corpus: Corpus, by: str) -> pd.DataFrame:
+def group_docvars(docvars: pd.DataFrame, by: str) -> pd.DataFrame:
     """The docvars that are constant within each group of ``by`` (carried into results)."""
-    docvars = corpus.docvars.drop(columns=["doc_id"], errors="ignore")
+    docvars = docvars.drop(columns=["doc_id"], errors="ignore")
     constant = [c for c in docvars.columns if c != by and (docvars.groupby(by, dropna=True)[c].nunique(dropna=False) <= 1).all()]
     return docvars.groupby(by, dropna=True)[constant].first().reset_index()
+
+
+def with_group_docvars(frame: pd.DataFrame, docvars: pd.DataFrame, by: Any) -> pd.DataFrame:
+    """``frame`` (one row per group of ``by``, or several) with the docvars that are constant
+    within each group merged in: how trends and emerging-term tables carry a speaker or a
+    decade along. ``docvars`` are the documents' (one row per document)."""
+    if isinstance(by, str) and len(frame) and by in docvars.columns:
+        extra = group_docvars(docvars, by)
+        if len(extra.columns) > 1:
+            frame = frame.merge(extra, on=by, how="left")
+    return frame

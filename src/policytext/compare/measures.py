@@ -8,9 +8,9 @@ import math
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from policytext.compare.counts import TermCounts, group_docvars, group_keys, term_counts
+from policytext.compare.counts import TermCounts, group_keys, term_counts, with_group_docvars
 from policytext.frames import records_frame
-from policytext.terms import resources as tr
+from policytext.terms import DEFAULT_STOPWORDS, smoothed_idf
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,21 +21,19 @@ MEASURES = ("logodds", "chi2", "g2")
 
 
 def _with_docvars(frame: pd.DataFrame, corpus: Corpus, by: Any) -> pd.DataFrame:
-    if isinstance(by, str) and len(frame):
-        extra = group_docvars(corpus, by)
-        if len(extra.columns) > 1:
-            frame = frame.merge(extra, on=by, how="left")
-    return frame
+    return with_group_docvars(frame, corpus.docvars, by)
 
 
-def trends(corpus: Corpus, terms: Iterable[str], *, by: str = "year") -> pd.DataFrame:
+def trends(
+    corpus: Corpus, terms: Iterable[str], *, by: str = "year", backend: str = "auto", convert: str | bool = "auto"
+) -> pd.DataFrame:
     """How often each of ``terms`` (either script) occurs per group: ``count``, ``tokens``
     (word tokens in the group) and ``per_10k``; one row per (group, term), zeros included.
     The terms are kept whole by the segmenter and counted even when they are stopwords."""
-    from policytext.script.convert import convert
+    from policytext.script import convert as convert_text
 
-    wanted = list(dict.fromkeys(convert(t, "t2s") for t in terms))
-    counts = term_counts(corpus, stopwords=(), min_chars=1, userdict=wanted)
+    wanted = list(dict.fromkeys(convert_text(t, "t2s") for t in terms))
+    counts = term_counts(corpus, stopwords=(), min_chars=1, userdict=wanted, backend=backend, convert=convert)
     groups, matrix, tokens = counts.grouped(group_keys(corpus, by))
     label = by if isinstance(by, str) else "group"
     records = []
@@ -63,10 +61,12 @@ def keyness(
     by: str = "year",
     measure: str = "logodds",
     top: int | None = None,
-    stopwords: Iterable[str] = tr.DEFAULT_STOPWORDS,
+    stopwords: Iterable[str] = DEFAULT_STOPWORDS,
     min_count: int = 2,
     prior_scale: float = 0.01,
     counts: TermCounts | None = None,
+    backend: str = "auto",
+    convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """Terms that distinguish the ``target`` group(s) from the ``reference`` group(s) (by
     default every other group), most distinctive first.
@@ -83,7 +83,7 @@ def keyness(
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
-    counts = counts or term_counts(corpus, stopwords=stopwords)
+    counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
     groups, matrix, _ = counts.grouped(group_keys(corpus, by))
     rows_t = _selection(groups, target)
     if not rows_t:
@@ -133,16 +133,19 @@ def emerging(
     *,
     by: str = "year",
     min_count: int = 3,
-    top: int | None = None,
-    stopwords: Iterable[str] = tr.DEFAULT_STOPWORDS,
+    top: int | None = 20,
+    stopwords: Iterable[str] = DEFAULT_STOPWORDS,
     counts: TermCounts | None = None,
+    backend: str = "auto",
+    convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """Terms first seen in each period (with at least ``min_count`` occurrences there),
     ranked within the period by ``score``: the mean rate per 10,000 tokens from that period
     to the last one, so a term that is salient when it appears and stays used ranks first.
     ``persistence`` is the share of later periods that use it. ``top`` keeps the best n per
-    period."""
-    return _first_or_last(corpus, by=by, min_count=min_count, top=top, stopwords=stopwords, counts=counts, last=False)
+    period (None: all)."""
+    counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
+    return _first_or_last(corpus, by=by, min_count=min_count, top=top, counts=counts, last=False)
 
 
 def vanishing(
@@ -150,22 +153,23 @@ def vanishing(
     *,
     by: str = "year",
     min_count: int = 3,
-    top: int | None = None,
-    stopwords: Iterable[str] = tr.DEFAULT_STOPWORDS,
+    top: int | None = 20,
+    stopwords: Iterable[str] = DEFAULT_STOPWORDS,
     counts: TermCounts | None = None,
+    backend: str = "auto",
+    convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """Terms last seen in each period (``min_count`` there), ranked by their mean rate per
     10,000 tokens over the periods up to it: what a corpus stopped saying, and when."""
-    return _first_or_last(corpus, by=by, min_count=min_count, top=top, stopwords=stopwords, counts=counts, last=True)
+    counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
+    return _first_or_last(corpus, by=by, min_count=min_count, top=top, counts=counts, last=True)
 
 
 def _first_or_last(
-    corpus: Corpus, *, by: str, min_count: int, top: int | None, stopwords: Iterable[str],
-    counts: TermCounts | None, last: bool,
+    corpus: Corpus, *, by: str, min_count: int, top: int | None, counts: TermCounts, last: bool,
 ) -> pd.DataFrame:
     import numpy as np
 
-    counts = counts or term_counts(corpus, stopwords=stopwords)
     groups, matrix, tokens = counts.grouped(group_keys(corpus, by))
     dense = matrix.toarray()
     present = dense > 0
@@ -196,7 +200,8 @@ def _first_or_last(
 
 
 def similarity(
-    corpus: Corpus, *, by: str = "year", stopwords: Iterable[str] = tr.DEFAULT_STOPWORDS, counts: TermCounts | None = None
+    corpus: Corpus, *, by: str = "year", stopwords: Iterable[str] = DEFAULT_STOPWORDS, counts: TermCounts | None = None,
+    backend: str = "auto", convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """Cosine similarity between groups over TF-IDF of their summed term counts: a square
     DataFrame whose index and columns are the groups."""
@@ -204,14 +209,13 @@ def similarity(
     import pandas as pd
     from scipy import sparse
 
-    counts = counts or term_counts(corpus, stopwords=stopwords)
+    counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
     groups, matrix, _ = counts.grouped(group_keys(corpus, by))
     # TF-IDF as scikit-learn's TfidfTransformer(sublinear_tf=True) computes it, written
     # out: importing scikit-learn costs a batch run more than the arithmetic
     tf = matrix.tocsr(copy=True)
     tf.data = 1 + np.log(tf.data)
-    df = np.bincount(tf.indices, minlength=tf.shape[1])
-    idf = np.log((1 + tf.shape[0]) / (1 + df)) + 1
+    idf = smoothed_idf(np.bincount(tf.indices, minlength=tf.shape[1]), tf.shape[0])
     weights = tf @ sparse.diags(idf)
     norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
     weights = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ weights

@@ -6,7 +6,16 @@
 
 from __future__ import annotations
 
-from policytext.numeric.extract import COLUMNS, KINDS, QUALIFIERS, STATUSES, indicators
+from policytext.numeric.extract import (
+    COLUMNS,
+    KINDS,
+    QUALIFIERS,
+    STATUSES,
+    indicator_records,
+    indicators,
+)
 from policytext.numeric.numerals import Number, find_numbers, parse_number
 
-__all__ = ["COLUMNS", "KINDS", "QUALIFIERS", "STATUSES", "Number", "find_numbers", "indicators", "parse_number"]
+__all__ = [
+    "COLUMNS", "KINDS", "QUALIFIERS", "STATUSES", "Number", "find_numbers", "indicator_records", "indicators", "parse_number",
+]

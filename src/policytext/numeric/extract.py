@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 from policytext.frames import records_frame
 from policytext.numeric import resources as r
 from policytext.numeric.numerals import Number, find_numbers, fold
+from policytext.script import check_convert
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
     from policytext.corpus import Corpus
+    from policytext.script import Conversion
 
 #: the columns of :func:`indicators`, in order
 COLUMNS = (
@@ -484,39 +486,13 @@ def _extract_folded(text: str, folded: str) -> list[_Row]:
     return rows
 
 
-def _document_rows(text: str, *, convert: str | bool = "auto") -> tuple[list[_Row], str, Callable[[int, int], tuple[int, int]]]:
-    """Rows for one document, the Simplified text they were read from, and a span map back."""
-    simplified = text
-    to_original: Callable[[int, int], tuple[int, int]] = lambda s, e: (s, e)  # noqa: E731
-    if convert is True or (convert == "auto" and _needs_conversion(text)):
-        from policytext.script.convert import convert_with_offsets
-
-        conversion = convert_with_offsets(text, "t2s")
-        simplified = conversion.text
-        to_original = conversion.to_original
-    folded = fold(simplified)
-    return _extract_folded(simplified, folded), simplified, to_original
-
-
-def _needs_conversion(text: str) -> bool:
-    """Any Traditional-only character: t2s leaves Simplified text as it is, so converting a
-    mostly Simplified text costs time, never accuracy."""
-    from policytext.script.detect import contains_traditional
-
-    return contains_traditional(text)
-
-
-def _records(doc_id: Any, text: str, *, convert: str | bool) -> list[dict[str, Any]]:
-    rows, _, to_original = _document_rows(text, convert=convert)
-    return _to_records(doc_id, text, rows, to_original)
-
-
-def records_converted(
-    doc_id: Any, text: str, simplified: str, to_original: Callable[[int, int], tuple[int, int]]
-) -> list[dict[str, Any]]:
-    """The indicator rows of ``text`` read from its Simplified form ``simplified`` (for a
-    caller that converted ``text`` already; ``to_original`` maps spans back)."""
-    return _to_records(doc_id, text, _extract_folded(simplified, fold(simplified)), to_original)
+def indicator_records(doc_id: Any, conversion: Conversion) -> list[dict[str, Any]]:
+    """The indicator rows of one text read by :func:`policytext.analysis_text` (the
+    quantities are read from ``conversion.text``; every offset points into
+    ``conversion.original``): :func:`indicators` for one document, as dicts."""
+    simplified = conversion.text
+    rows = _extract_folded(simplified, fold(simplified))
+    return _to_records(doc_id, conversion.original, rows, conversion.to_original)
 
 
 def _to_records(
@@ -559,30 +535,50 @@ def _to_records(
 def indicators(data: str | Corpus | Sequence[str], *, doc_id: Any = None, convert: str | bool = "auto") -> pd.DataFrame:
     """One row per quantity in a text, a list of texts or a :class:`~policytext.Corpus`.
 
-    Columns (:data:`COLUMNS`): ``doc_id``, ``sentence_id``, ``sentence``; ``start``/``end``
-    (offsets into the text as given, so ``text[start:end]`` is ``text``); ``indicator`` (the
-    thing measured, in Simplified script) and ``indicator_original`` (its source span in the
-    original script); ``value``/``value_max`` (as written; ``value_max`` for ranges) and
-    ``unit`` (万人, 亿元, %, 百分点…); ``value_base``/``value_base_max``/``unit_base`` (the
-    magnitude applied: 1.3万亿斤 → 1.3e12 斤); ``qualifier`` (exact, approx, min, max,
-    range); ``direction`` (increase, decrease, level); ``status`` (target, achieved, plan,
-    unknown); ``kind`` (rate, share, count, amount, change, ordinal); ``time_ref``.
+    Parameters
+    ----------
+    data : str, list of str or Corpus
+        One text, several, or a corpus (``doc_id`` from its docvars).
+    doc_id : any
+        The ``doc_id`` of the rows when ``data`` is one text.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`): ``"auto"`` reads text
+        with any Traditional-only character through OpenCC t2s; ``False`` never converts
+        (numerals are still read in either script).
 
-    ``convert="auto"`` reads text with any Traditional-only character through OpenCC t2s;
-    ``False`` never converts (numerals are still read in either script).
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`: ``doc_id``, ``sentence_id``, ``sentence``;
+        ``start``/``end`` (offsets into the text as given, so ``text[start:end]`` is
+        ``text``); ``indicator`` (the thing measured, in Simplified script) and
+        ``indicator_original`` (its source span in the original script);
+        ``value``/``value_max`` (as written; ``value_max`` for ranges) and ``unit`` (万人,
+        亿元, %, 百分点…); ``value_base``/``value_base_max``/``unit_base`` (the magnitude
+        applied: 1.3万亿斤 → 1.3e12 斤); ``qualifier`` (exact, approx, min, max, range);
+        ``direction`` (increase, decrease, level); ``status`` (target, achieved, plan,
+        unknown); ``kind`` (rate, share, count, amount, change, ordinal); ``time_ref``.
+
+    Raises
+    ------
+    policytext.ConfigError
+        When ``convert`` is not ``"auto"``, ``False`` or an OpenCC config name.
+
+    Examples
+    --------
+    >>> indicators("今年国内生产总值预期增长5%左右。")[["value", "unit", "qualifier", "status"]].values.tolist()
+    [[5.0, '%', 'approx', 'target']]
     """
+    from policytext.corpus import documents_of
+    from policytext.script import analysis_text
 
-    from policytext.corpus import Corpus
-
+    check_convert(convert)
+    ids, texts = documents_of(data)
+    if isinstance(data, str):
+        ids = [doc_id]
     records: list[dict[str, Any]] = []
-    if isinstance(data, Corpus):
-        for document in data:
-            records.extend(_records(document.doc_id, document.text, convert=convert))
-    elif isinstance(data, str):
-        records = _records(doc_id, data, convert=convert)
-    else:
-        for position, text in enumerate(data):
-            records.extend(_records(position, text, convert=convert))
+    for identifier, text in zip(ids, texts):
+        records.extend(indicator_records(identifier, analysis_text(text, convert)))
     frame = records_frame(records, COLUMNS)
     for column in ("value", "value_max", "value_base", "value_base_max"):
         frame[column] = frame[column].astype("float64")

@@ -17,12 +17,21 @@ from typing import TYPE_CHECKING, NamedTuple, overload
 
 import numpy as np
 
-from policytext.offsets import Alignment, IntArray
-from policytext.segmentation.backends import BACKENDS, cache_dir, get_backend, lexicon_entries
+from policytext.offsets import IntArray
+from policytext.segmentation.backends import (
+    BACKENDS,
+    cache_dir,
+    get_backend,
+    lexicon_entries,
+    resolve_backend,
+    userdict_entries,
+)
 from policytext.segmentation.resources import LATIN, NUMBER, WHITESPACE
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from policytext.script import Conversion
 
 __all__ = [
     "BACKENDS",
@@ -31,9 +40,11 @@ __all__ = [
     "cache_dir",
     "lexicon_entries",
     "number_spans",
+    "resolve_backend",
     "segment",
-    "segment_converted",
+    "segment_conversion",
     "tokens_frame",
+    "userdict_entries",
 ]
 
 
@@ -45,23 +56,44 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, eq=False)
 class Segmentation:
-    """Tokens of ``text`` as offset arrays; ``text[starts[i]:ends[i]]`` is token ``i``.
+    """Tokens of a text as offset arrays; ``text[starts[i]:ends[i]]`` is token ``i``.
 
-    ``analysis_text`` is the Simplified form the segmenter saw (the same object as ``text``
-    when no conversion was needed); ``normalized`` gives the tokens in that form.
+    ``conversion`` is the text the segmenter read (its ``text``, Simplified) with the map
+    back to the text as given (its ``original``); ``analysis_starts``/``analysis_ends`` are
+    the same tokens in the analysis text, and ``normalized`` gives them as strings.
     """
 
-    text: str
+    conversion: Conversion
     starts: IntArray
     ends: IntArray
-    script: str
-    analysis_text: str
     analysis_starts: IntArray
     analysis_ends: IntArray
-    #: the segmenter's own token strings and their boundaries in ``analysis_text``, kept
+    #: the segmenter's own token strings and their boundaries in the analysis text, kept
     #: when the caller asked (``keep_pieces=True``): a token on the same span need not be
     #: sliced out again
     pieces: tuple[list[str], IntArray] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The text as given: every offset points into it."""
+        return self.conversion.original
+
+    @property
+    def analysis_text(self) -> str:
+        """The Simplified text the segmenter read."""
+        return self.conversion.text
+
+    def word_count(self) -> int:
+        """Tokens that are words (their first character a Han character or a Latin letter;
+        punctuation and numbers are not): the denominator of every per-10,000 rate.
+        Counted on the offset arrays, without token strings."""
+        if not len(self.analysis_starts):
+            return 0
+        codes = np.frombuffer(self.analysis_text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        first = codes[self.analysis_starts]
+        han = ((first >= 0x4E00) & (first <= 0x9FFF)) | ((first >= 0x3400) & (first <= 0x4DBF))
+        latin = ((first >= 0x41) & (first <= 0x5A)) | ((first >= 0x61) & (first <= 0x7A))
+        return int((han | latin).sum())
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -223,65 +255,71 @@ def segment(
     hmm: bool = True,
     convert: str | bool = "auto",
     keep_whitespace: bool = False,
+    keep_pieces: bool = False,
 ) -> Segmentation:
     """Segment ``text`` into words with offsets into ``text`` itself.
 
-    - ``userdict``: extra words, as a jieba dictionary file (``word [freq] [tag]`` per line)
-      or an iterable of such lines; added to the bundled policy lexicon
-      (``lexicon=False`` leaves the lexicon out).
-    - ``backend``: ``"auto"`` (rjieba when installed, else jieba), ``"jieba"`` (the
-      reference) or ``"rjieba"`` (jieba-rs: 4-5x faster, and it agrees with jieba on every
-      token boundary of the work-report corpus; ``bench/segmentation_quality.py``).
-    - ``convert``: ``"auto"`` converts text with Traditional characters to Simplified for
-      the segmenter and maps tokens back; ``False`` never converts; an OpenCC config name
-      (``"tw2sp"``) converts with that config.
-    - ``keep_whitespace``: keep tokens made only of white space (line breaks, spaces).
+    Parameters
+    ----------
+    text : str
+        The text, in either script.
+    userdict : path, iterable of str or None
+        Extra words, as a jieba dictionary file (``word [freq] [tag]`` per line) or an
+        iterable of such lines; added to the bundled policy lexicon.
+    lexicon : bool
+        Use the bundled policy lexicon (policy terms and the theme terms; default True).
+    backend : {"auto", "jieba", "rjieba"}
+        ``"auto"``: rjieba when installed, else jieba (they agree on every token boundary
+        of the work-report corpus; ``bench/segmentation_quality.py``).
+    hmm : bool
+        jieba's HMM for words outside the dictionary.
+    convert : "auto", False or an OpenCC config name
+        How the text is read (:func:`policytext.analysis_text`): ``"auto"`` reads text with
+        Traditional characters through ``t2s`` and maps tokens back.
+    keep_whitespace : bool
+        Keep tokens made only of white space (line breaks, spaces).
+    keep_pieces : bool
+        Keep the segmenter's own token strings (faster term counting, more memory).
 
+    Returns
+    -------
+    Segmentation
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a str.
+    policytext.ConfigError
+        When ``convert`` or ``backend`` is not one of the choices.
+
+    Examples
+    --------
     >>> [t.text for t in segment("實施固本強基工程，黨員占30.26%")]
     ['實施', '固本強基', '工程', '，', '黨員', '占', '30.26%']
     """
     if not isinstance(text, str):
         raise TypeError(f"segment() takes a str, not {type(text).__name__}")
-    script = "unknown"
-    alignment: Alignment | None = None
-    analysis = text
-    if convert:
-        config = convert
-        if convert == "auto":
-            from policytext.script.detect import detect_script
+    from policytext.script import analysis_text
 
-            det = detect_script(text)
-            script = det.script
-            config = "t2s" if det.traditional_chars else ""
-        if config:
-            from policytext.script.convert import convert_with_offsets
-
-            conversion = convert_with_offsets(text, str(config))
-            analysis = conversion.text
-            alignment = conversion.alignment
-    return segment_converted(
-        text, analysis, alignment, userdict=userdict, lexicon=lexicon, backend=backend, hmm=hmm,
-        keep_whitespace=keep_whitespace, script=script,
+    return segment_conversion(
+        analysis_text(text, convert), userdict=userdict, lexicon=lexicon, backend=backend, hmm=hmm,
+        keep_whitespace=keep_whitespace, keep_pieces=keep_pieces,
     )
 
 
-def segment_converted(
-    text: str,
-    analysis: str,
-    alignment: Alignment | None,
+def segment_conversion(
+    conversion: Conversion,
     *,
     userdict: str | os.PathLike[str] | Iterable[str] | None = None,
     lexicon: bool = True,
     backend: str = "auto",
     hmm: bool = True,
     keep_whitespace: bool = False,
-    script: str = "unknown",
     keep_pieces: bool = False,
 ) -> Segmentation:
-    """:func:`segment` for a caller that has converted ``text`` already: ``analysis`` is
-    the Simplified text the segmenter reads and ``alignment`` maps it back to ``text``
-    (None when ``analysis`` is ``text``), so one conversion serves several analyses.
-    ``keep_pieces`` keeps the segmenter's token strings on the result (``pieces``)."""
+    """:func:`segment` for a text already read by :func:`policytext.analysis_text`, so that
+    one conversion serves several analyses. Options as in :func:`segment`."""
+    analysis = conversion.text
     engine = get_backend(backend, lexicon=lexicon, userdict=userdict, hmm=hmm)
     # a lone surrogate (broken UTF-16 in the source) cannot reach the Rust segmenter; one
     # replacement character for one keeps every offset
@@ -293,7 +331,8 @@ def segment_converted(
     a_starts, a_ends = bounds[:-1], bounds[1:]
     if not keep_whitespace:
         a_starts, a_ends = _drop_whitespace(analysis, a_starts, a_ends)
-    if alignment is None or alignment.is_identity:
+    alignment = conversion.alignment
+    if alignment.is_identity:
         starts, ends = a_starts, a_ends
     else:
         starts, ends = alignment.spans(a_starts, a_ends)
@@ -303,4 +342,4 @@ def segment_converted(
             a_starts, a_ends = a_starts[first], a_ends[last]
     # pieces with a replaced surrogate are not the text's own strings
     pieces = (cut, raw_bounds) if keep_pieces and not surrogates else None
-    return Segmentation(text, starts, ends, script, analysis, a_starts, a_ends, pieces)
+    return Segmentation(conversion, starts, ends, a_starts, a_ends, pieces)

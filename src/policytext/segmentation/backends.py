@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from policytext.errors import ConfigError
 from policytext.segmentation.resources import lexicon_text
 
 __all__ = ["BACKENDS", "Backend", "cache_dir", "get_backend", "lexicon_entries"]
@@ -163,7 +164,7 @@ def _build(name: str, entries: tuple[Entry, ...], hmm: bool) -> Backend:
         return JiebaBackend(entries, hmm=hmm)
     if name == "rjieba":
         return RjiebaBackend(entries, hmm=hmm)
-    raise ValueError(f"unknown segmenter backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    raise ConfigError(f"unknown segmenter backend {name!r}; choose one of {', '.join(BACKENDS)}")
 
 
 def get_backend(

@@ -1,15 +1,33 @@
 """Terms: keywords (:func:`keywords`), phrase discovery (:func:`discover_phrases`),
 formulations (:func:`formulations`), keyword in context (:func:`kwic`), stopword tiers
-(:func:`stopwords`) and the scikit-learn tokenizer (:class:`PolicyTokenizer`)."""
+(:func:`stopwords`), the tokenizer that decides what a term is (:class:`PolicyTokenizer`),
+and counting across documents (:class:`TermTally`, :func:`smoothed_idf`)."""
 
 from __future__ import annotations
 
-from policytext.terms.keyterms import KEYWORD_COLUMNS, keywords
+from policytext.terms.keyterms import KEYWORD_COLUMNS, Scored, keywords, rank_terms, tfidf_scored
 from policytext.terms.phrases import PHRASE_COLUMNS, discover_phrases
-from policytext.terms.slogans import FORMULATION_COLUMNS, KWIC_COLUMNS, formulations, kwic
-from policytext.terms.tokenize import PolicyTokenizer, stopwords, tokenize
+from policytext.terms.resources import DEFAULT_STOPWORDS, NUMERAL_CHARS
+from policytext.terms.slogans import (
+    FORMULATION_COLUMNS,
+    KWIC_COLUMNS,
+    formulation_records,
+    formulations,
+    kwic,
+    quoted_forms,
+)
+from policytext.terms.tally import TermTally, reference_idf, smoothed_idf
+from policytext.terms.tokenize import (
+    PolicyTokenizer,
+    TermSummary,
+    stopword_set,
+    stopwords,
+    tokenize,
+)
 
 __all__ = [
-    "FORMULATION_COLUMNS", "KEYWORD_COLUMNS", "KWIC_COLUMNS", "PHRASE_COLUMNS", "PolicyTokenizer",
-    "discover_phrases", "formulations", "keywords", "kwic", "stopwords", "tokenize",
+    "DEFAULT_STOPWORDS", "FORMULATION_COLUMNS", "KEYWORD_COLUMNS", "KWIC_COLUMNS", "NUMERAL_CHARS", "PHRASE_COLUMNS",
+    "PolicyTokenizer", "Scored", "TermSummary", "TermTally", "discover_phrases", "formulation_records", "formulations",
+    "keywords", "kwic", "quoted_forms", "rank_terms", "reference_idf", "smoothed_idf", "stopword_set", "stopwords",
+    "tfidf_scored", "tokenize",
 ]

@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from policytext.errors import ConfigError
 from policytext.frames import records_frame
 from policytext.terms import resources as r
-from policytext.terms.tokenize import PolicyTokenizer, TermSummary, TermTokens
+from policytext.terms.tally import TermTally
+from policytext.terms.tokenize import PolicyTokenizer, TermSummary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,17 +29,6 @@ METHODS = ("tfidf", "textrank")
 #: term that itself occurs at least FRAGMENT_MIN_COUNT times (本强基 inside 固本强基)
 FRAGMENT_SHARE = 0.8
 FRAGMENT_MIN_COUNT = 3
-
-
-def _documents(data: str | Corpus | Sequence[str]) -> tuple[list[Any], list[str]]:
-    from policytext.corpus import Corpus
-
-    if isinstance(data, str):
-        return [None], [data]
-    if isinstance(data, Corpus):
-        return list(data.doc_ids), list(data.texts)
-    texts = list(data)
-    return list(range(len(texts))), texts
 
 
 def phrase_list(phrases: Any, texts: Sequence[str]) -> tuple[str, ...]:
@@ -87,7 +78,7 @@ def is_fragment(term: str, recurring: Recurring, simplified: str) -> bool:
 
 
 @dataclass
-class _Scored:
+class Scored:
     """One document's vocabulary with scores and counts, in alphabetical order."""
 
     terms: list[str]
@@ -95,12 +86,12 @@ class _Scored:
     counts: np.ndarray
 
 
-def _scored_from_counts(counts: Counter[str], weight: Callable[[str], float]) -> _Scored:
+def _scored_from_counts(counts: Counter[str], weight: Callable[[str], float]) -> Scored:
     import numpy as np
 
     terms = sorted(counts)
     n = np.array([counts[t] for t in terms], dtype=float)
-    return _Scored(terms, n * np.array([weight(t) for t in terms], dtype=float), n)
+    return Scored(terms, n * np.array([weight(t) for t in terms], dtype=float), n)
 
 
 def _textrank(terms: Sequence[str], *, window: int, damping: float = 0.85, iterations: int = 60) -> dict[str, float]:
@@ -135,37 +126,13 @@ def _textrank(terms: Sequence[str], *, window: int, damping: float = 0.85, itera
     return {t: float(rank[i]) for t, i in index.items()}
 
 
-def _tfidf_scores(tokens: list[TermTokens], tokenizer: PolicyTokenizer, texts: Sequence[str]) -> list[_Scored]:
-    """count x (idf - 1) per document. The idf is scikit-learn's smoothed one without its
-    +1, so a term in every document (发展 in every work report) scores 0, not its count."""
-    if not any(t.terms for t in tokens):
-        return [_scored_from_counts(Counter(), float) for _ in texts]
-    if len(texts) == 1:
-        idf, unseen = r.reference_idf()
-        return [_scored_from_counts(Counter(tokens[0].terms), lambda t: idf.get(t, unseen) - 1)]
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def tfidf_scored(summary: TermSummary, idf: np.ndarray) -> Scored:
+    """count x (idf - 1) for one document's terms (``idf`` aligned with ``summary.terms``).
 
-    # the tokenizer as scikit-learn's analyzer: it already returns the final terms
-    vectorizer = TfidfVectorizer(analyzer=tokenizer, lowercase=False, norm=None)
-    matrix = vectorizer.fit_transform(texts).tocsr()
-    matrix.sort_indices()
-    names = vectorizer.get_feature_names_out().tolist()
-    idf = vectorizer.idf_
-    scored = []
-    for row in range(matrix.shape[0]):
-        start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        columns, weights = matrix.indices[start:end], matrix.data[start:end]
-        counts = weights / idf[columns]
-        scored.append(_Scored([names[j] for j in columns.tolist()], weights - counts, counts.round()))
-    return scored
-
-
-def idf_scored(terms: list[str], counts: np.ndarray, idf: np.ndarray) -> _Scored:
-    """count x (idf - 1) for one document's terms (``idf`` is scikit-learn's smoothed idf
-    of each term, aligned with ``terms``; the batch pipeline merges document frequencies
-    itself)."""
-    n = counts.astype(float)
-    return _Scored(terms, n * (idf - 1), n)
+    The idf is scikit-learn's smoothed one (:func:`~policytext.terms.tally.smoothed_idf`)
+    without its +1, so a term in every document (发展 in every work report) scores 0."""
+    n = summary.counts.astype(float)
+    return Scored(summary.terms, n * (idf - 1), n)
 
 
 def _best_first(terms: list[str], scores: np.ndarray, *, block: int) -> Iterator[int]:
@@ -186,7 +153,7 @@ def _best_first(terms: list[str], scores: np.ndarray, *, block: int) -> Iterator
 
 
 def rank_terms(
-    doc_id: Any, text: str, summary: TermSummary, doc: _Scored, *, top: int, fragments: bool = False
+    doc_id: Any, text: str, summary: TermSummary, doc: Scored, *, top: int, fragments: bool = False
 ) -> list[dict[str, Any]]:
     """The ``top`` keyword records of one document, best first, fragments skipped."""
     import numpy as np
@@ -219,38 +186,81 @@ def keywords(
     method: str = "tfidf",
     stopwords: Iterable[str] = r.DEFAULT_STOPWORDS,
     phrases: Any = None,
+    userdict: Iterable[str] | None = None,
     window: int = 5,
     fragments: bool = False,
+    backend: str = "auto",
+    convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """The ``top`` keywords of each document, as a tidy DataFrame (:data:`KEYWORD_COLUMNS`).
 
-    ``term`` is the first occurrence as written (Traditional stays Traditional),
-    ``normalized`` its Simplified form, ``count`` its occurrences as a term, ``start`` /
-    ``end`` the offsets of the first one. ``method="tfidf"`` weighs counts by the corpus's
-    own document frequencies (scikit-learn's TfidfVectorizer with
-    :class:`~policytext.terms.tokenize.PolicyTokenizer`), or for a single text by the
-    bundled reference IDF; ``"textrank"`` ranks terms by PageRank over co-occurrence within
-    ``window`` terms. ``stopwords``: tier names (function, filler, generic) or a set of
-    words. ``phrases``: words to keep whole, a :func:`discover_phrases` table, or
-    ``"discover"`` to find them in ``data`` first. Fragments of longer recurring terms
-    (本强基 inside 固本强基) are left out unless ``fragments=True``.
+    Parameters
+    ----------
+    data : str, list of str or Corpus
+        One text, several, or a corpus (``doc_id`` from its docvars).
+    top : int
+        Keywords per document.
+    method : {"tfidf", "textrank"}
+        ``"tfidf"`` weighs counts by the corpus's own document frequencies (for a single
+        text, by the bundled reference table); ``"textrank"`` ranks terms by PageRank over
+        co-occurrence within ``window`` terms.
+    stopwords : tier names or words
+        ``("function", "filler")`` by default; a set of words of your own replaces them.
+    phrases : list of str, a :func:`discover_phrases` table, or "discover"
+        Multiword terms kept whole (``"discover"`` finds them in ``data`` first).
+    userdict : iterable of str
+        Extra words for the segmenter (jieba dictionary lines).
+    window : int
+        TextRank's co-occurrence window.
+    fragments : bool
+        Keep terms that mostly occur inside one longer recurring term (本强基 inside
+        固本强基); left out by default.
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``rank``, ``term`` (the first occurrence as written: Traditional stays
+        Traditional), ``normalized`` (its Simplified form), ``score``, ``count``, and
+        ``start``/``end`` of the first occurrence in the text as given.
+
+    Raises
+    ------
+    policytext.ConfigError
+        For an unknown ``method``, ``top`` below 1, or a bad ``convert``/``backend``.
+
+    Examples
+    --------
+    >>> table = keywords("实施固本强基工程。固本强基工程覆盖全县。", top=3)
+    >>> table["term"].iloc[0]
+    '固本强基'
     """
     if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+        raise ConfigError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     if top < 1:
-        raise ValueError(f"top must be at least 1, not {top}")
-    doc_ids, texts = _documents(data)
-    tokenizer = PolicyTokenizer(stopwords=stopwords, phrases=phrase_list(phrases, texts))
-    tokens = [tokenizer.terms(text) for text in texts]
+        raise ConfigError(f"top must be at least 1, not {top}")
+    from policytext.corpus import documents_of
+
+    doc_ids, texts = documents_of(data)
+    words = phrase_list(phrases, texts) + tuple(userdict or ())
+    tokenizer = PolicyTokenizer(stopwords=stopwords, phrases=words, backend=backend, convert=convert)
     if method == "tfidf":
-        scored = _tfidf_scores(tokens, tokenizer, texts)
+        summaries = [tokenizer.summary(text) for text in texts]
+        tally = TermTally()
+        ids = tally.add_all(summaries)
+        scored = [tfidf_scored(s, tally.idf(i)) for s, i in zip(summaries, ids)]
     else:
+        tokens = [tokenizer.terms(text) for text in texts]
+        summaries = [TermSummary.of(t) for t in tokens]
         scored = []
         for doc_tokens in tokens:
             ranks = _textrank(doc_tokens.terms, window=window)
             scored.append(_scored_from_counts(Counter(doc_tokens.terms), ranks.__getitem__))
     tokenizer.forget()
     records = []
-    for doc_id, text, doc_tokens, doc in zip(doc_ids, texts, tokens, scored):
-        records.extend(rank_terms(doc_id, text, TermSummary.of(doc_tokens), doc, top=top, fragments=fragments))
+    for doc_id, text, summary, doc in zip(doc_ids, texts, summaries, scored):
+        records.extend(rank_terms(doc_id, text, summary, doc, top=top, fragments=fragments))
     return records_frame(records, KEYWORD_COLUMNS)

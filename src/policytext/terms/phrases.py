@@ -60,6 +60,7 @@ def discover_phrases(
     lexicon: bool = True,
     userdict: Any = None,
     backend: str = "auto",
+    convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """Recurring multi-token terms of ``data`` (a text, texts or a Corpus), most frequent first.
 
@@ -70,18 +71,18 @@ def discover_phrases(
     entropies are at least ``min_entropy`` (a fragment such as 供给侧|结构性 is always
     followed by 改革, so its right entropy is low). Phrases that start or end with a
     function word, or are longer than ``max_chars`` characters, are left out.
-    ``lexicon``/``userdict``/``backend`` go to the segmenter (``lexicon=False`` discovers
+    ``lexicon``/``userdict``/``backend``/``convert`` go to the segmenter (``lexicon=False`` discovers
     what the bundled lexicon would otherwise give away).
     """
 
+    from policytext.corpus import documents_of
     from policytext.segmentation import segment
-    from policytext.terms.keyterms import _documents
 
-    _, texts = _documents(data)
+    _, texts = documents_of(data)
     ids: dict[str, int] = {}
     seq: list[int] = []
     for text in texts:
-        seq.extend(_runs(segment(text, lexicon=lexicon, userdict=userdict, backend=backend).normalized, ids))
+        seq.extend(_runs(segment(text, lexicon=lexicon, userdict=userdict, backend=backend, convert=convert).normalized, ids))
     words = {i: w for w, i in ids.items()}
     counts = _ngram_counts(seq, max_tokens + 1)
     total = max(1, sum(counts[1].values()))

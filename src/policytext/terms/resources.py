@@ -4,7 +4,6 @@ formulation patterns. Data files live in ``policytext/terms/data``."""
 from __future__ import annotations
 
 import functools
-import math
 import re
 from importlib import resources
 
@@ -47,12 +46,9 @@ def stopword_tier(tier: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def reference_idf() -> tuple[dict[str, float], float]:
-    """The bundled reference IDF (term → idf) and the idf of a term it has never seen.
-
-    idf = ln((1 + N) / (1 + df)) + 1, scikit-learn's smoothed form, N and df from the
-    table's header and rows (see the file for its source and the command that built it).
-    """
+def reference_frequencies() -> tuple[dict[str, int], int]:
+    """The bundled reference table: term → document frequency, and the number of documents
+    (see the file for its source and the command that built it)."""
     documents = 0
     frequencies: dict[str, int] = {}
     for line in _read(REFERENCE_IDF_FILE).splitlines():
@@ -63,5 +59,4 @@ def reference_idf() -> tuple[dict[str, float], float]:
             frequencies[term] = int(df)
     if documents <= 0:
         raise ValueError(f"{REFERENCE_IDF_FILE} has no '# documents:' header")
-    idf = {term: math.log((1 + documents) / (1 + df)) + 1 for term, df in frequencies.items()}
-    return idf, math.log(1 + documents) + 1
+    return frequencies, documents

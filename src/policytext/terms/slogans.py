@@ -17,21 +17,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from policytext.corpus import Corpus
+    from policytext.script import Conversion
 
 FORMULATION_COLUMNS = ("doc_id", "term", "normalized", "pattern", "count", "start", "end", "starts")
 KWIC_COLUMNS = ("doc_id", "start", "end", "left", "match", "right")
-
-
-def _simplified(text: str) -> tuple[str, Any]:
-    """``text`` in Simplified and a map of Simplified spans back to ``text``."""
-    from policytext.script.detect import contains_traditional
-
-    if not contains_traditional(text):
-        return text, None
-    from policytext.script.convert import convert_with_offsets
-
-    conversion = convert_with_offsets(text, "t2s")
-    return conversion.text, conversion.to_original
 
 
 _NUMERAL_DIGITS = r.NUMERAL_CHARS + "〇零"
@@ -106,48 +95,70 @@ def formulations(
     *,
     known: Iterable[str] = (),
     quoted: bool = True,
+    convert: str | bool = "auto",
 ) -> pd.DataFrame:
-    """Formulations per document: one row per (document, formulation) with its ``count``,
-    the offsets of the first occurrence and ``starts`` of all of them (in the text as
-    given, so Traditional texts keep their script in ``term``).
+    """Formulations (提法) per document: one row per (document, formulation).
 
+    Parameters
+    ----------
+    data : str, list of str or Corpus
+        One text, several, or a corpus.
+    known : iterable of str
+        Numbered forms to count even where the corpus never quotes them.
+    quoted : bool
+        Also count the other short quoted slogans (default True).
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``term`` (as written), ``normalized`` (Simplified), ``pattern``,
+        ``count``, ``start``/``end`` of the first occurrence and ``starts`` of all of them,
+        in the text as given (Traditional texts keep their script in ``term``).
+
+    Notes
+    -----
     ``pattern`` says what kind it is: ``numbered`` (a numeral and short words, 三个代表,
     六稳, 三去一降一补) or ``quoted`` (any other short “…” / 「…」 span). A numbered form
     counts in every document once the corpus writes it in quotes at least once (that is
     how reports introduce a 提法) or when it is in ``known``; every occurrence is then
     counted, quoted or not. Another slogan counts in the documents that quote it (all its
-    occurrences there). ``quoted=False`` leaves those slogans out.
-    """
-    from policytext.terms.keyterms import _documents
+    occurrences there).
 
-    doc_ids, texts = _documents(data)
-    simplified = [_simplified(t) for t in texts]
-    found = [quoted_forms(s) for s, _ in simplified]
+    Examples
+    --------
+    >>> formulations("坚持“两个毫不动摇”。两个毫不动摇是基本方针。")[["term", "count"]].values.tolist()
+    [['两个毫不动摇', 2]]
+    """
+    from policytext.corpus import documents_of
+    from policytext.script import analysis_text
+
+    doc_ids, texts = documents_of(data)
+    conversions = [analysis_text(t, convert) for t in texts]
+    found = [quoted_forms(c.text) for c in conversions]
     numbered = frozenset(known).union(*(n for n, _ in found))
     records = []
-    for doc_id, text, converted, (_, own) in zip(doc_ids, texts, simplified, found):
-        records.extend(_count_forms(doc_id, text, converted, numbered, frozenset(own - numbered) if quoted else frozenset()))
+    for doc_id, conversion, (_, own) in zip(doc_ids, conversions, found):
+        records.extend(formulation_records(doc_id, conversion, known=numbered, slogans=own if quoted else ()))
     return records_frame(records, FORMULATION_COLUMNS)
 
 
 def formulation_records(
-    doc_id: Any, text: str, *, known: frozenset[str], simplified: tuple[str, Any] | None = None,
-    slogans: Iterable[str] | None = None,
+    doc_id: Any, conversion: Conversion, *, known: frozenset[str], slogans: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
-    """One document's formulation rows, given the numbered forms the whole corpus knows
-    (the batch pipeline's second pass; :func:`formulations` does the same for a corpus).
-    ``simplified``: the text in Simplified and its span map back (None for the identity),
-    and ``slogans``: the other slogans it quotes (:func:`quoted_forms`), when the caller
-    has them already."""
-    converted = _simplified(text) if simplified is None else simplified
-    own = quoted_forms(converted[0])[1] if slogans is None else set(slogans)
-    return _count_forms(doc_id, text, converted, known, frozenset(own - known))
+    """One document's formulation rows (:func:`formulations` for one text read by
+    :func:`policytext.analysis_text`), given the numbered forms the whole corpus knows and
+    the other slogans the document quotes (found again when None)."""
+    own = quoted_forms(conversion.text)[1] if slogans is None else set(slogans)
+    return _count_forms(doc_id, conversion, known, frozenset(own - known))
 
 
 def _count_forms(
-    doc_id: Any, text: str, converted: tuple[str, Any], numbered: frozenset[str], slogans: frozenset[str]
+    doc_id: Any, conversion: Conversion, numbered: frozenset[str], slogans: frozenset[str]
 ) -> list[dict[str, Any]]:
-    s, to_original = converted
+    s, text = conversion.text, conversion.original
+    to_original = None if conversion.is_identity else conversion.to_original
     spans: dict[str, list[tuple[int, int]]] = {}
     # the document's own slogans first, then the corpus's numbered forms outside them
     taken = _slogan_occurrences(s, slogans) if slogans else []
@@ -173,24 +184,29 @@ def _count_forms(
     return records
 
 
-def kwic(data: str | Corpus | Sequence[str], term: str, *, window: int = 20) -> pd.DataFrame:
+def kwic(
+    data: str | Corpus | Sequence[str], term: str, *, window: int = 20, convert: str | bool = "auto"
+) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (either script) with ``window``
     characters either side, in the original script, with offsets and, for a Corpus, its
-    docvars."""
+    docvars. ``convert`` says how each text is read (:func:`policytext.analysis_text`); the
+    term matches as written and in its ``t2s`` form."""
 
-    from policytext.corpus import Corpus
-    from policytext.script.convert import convert
-    from policytext.terms.keyterms import _documents
+    from policytext.corpus import Corpus, documents_of
+    from policytext.script import analysis_text
+    from policytext.script import convert as convert_text
 
     if not term:
         raise ValueError("kwic needs a non-empty term")
-    doc_ids, texts = _documents(data)
-    needle = re.compile(re.escape(convert(term, "t2s")))
+    doc_ids, texts = documents_of(data)
+    # the term as written and in Simplified: a text read as it is (convert=False) may hold either
+    forms = sorted({term, convert_text(term, "t2s")}, key=lambda f: (-len(f), f))
+    needle = re.compile("|".join(map(re.escape, forms)))
     records = []
     for doc_id, text in zip(doc_ids, texts):
-        s, to_original = _simplified(text)
-        for m in needle.finditer(s):
-            start, end = (m.start(), m.end()) if to_original is None else to_original(m.start(), m.end())
+        conversion = analysis_text(text, convert)
+        for m in needle.finditer(conversion.text):
+            start, end = conversion.to_original(m.start(), m.end())
             records.append({
                 "doc_id": doc_id, "start": start, "end": end, "left": text[max(0, start - window) : start],
                 "match": text[start:end], "right": text[end : end + window],

@@ -4,16 +4,18 @@ handed to scikit-learn; :func:`stopwords` builds the stopword set from tiers."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import operator
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from policytext.script import Conversion
     from policytext.segmentation import Segmentation
 
 from policytext.terms import resources as r
@@ -60,14 +62,21 @@ def _term_tokens(joined: str, starts: np.ndarray, ends: np.ndarray, simplified: 
 @dataclass(frozen=True)
 class TermSummary:
     """One text's distinct kept terms (in order of first occurrence) with their counts and
-    the offsets of that first occurrence: what keyword ranking needs, a fraction of the
-    size of every token."""
+    the offsets of that first occurrence (into the text as given): what keyword ranking,
+    document frequencies and group counts need, a fraction of the size of every token.
+
+    ``simplified`` is the analysis text (fragment checks count substrings in it); ``words``
+    the text's word tokens (the per-10,000 denominator); ``extra`` the counts, among all
+    tokens, of words a caller asked for whatever the stopwords (theme terms).
+    """
 
     terms: list[str]
     counts: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
     simplified: str
+    words: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, tokens: TermTokens) -> TermSummary:
@@ -75,9 +84,9 @@ class TermSummary:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # one joined string and 32-bit arrays: a third smaller than the objects' own pickle
-        # (the batch holds thousands of these between its two passes)
+        # (a batch sends thousands of these between processes)
         arrays = [a.astype("<i4") if len(a) and int(a.max()) < 2**31 else a for a in (self.counts, self.starts, self.ends)]
-        return (_term_summary, ("\x00".join(self.terms), *arrays, self.simplified))
+        return (_term_summary, ("\x00".join(self.terms), *arrays, self.simplified, self.words, self.extra))
 
 
 def _summary(
@@ -98,10 +107,13 @@ def _summary(
     )
 
 
-def _term_summary(joined: str, counts: np.ndarray, starts: np.ndarray, ends: np.ndarray, simplified: str) -> TermSummary:
+def _term_summary(
+    joined: str, counts: np.ndarray, starts: np.ndarray, ends: np.ndarray, simplified: str, words: int = 0,
+    extra: dict[str, int] | None = None,
+) -> TermSummary:
     return TermSummary(
         joined.split("\x00") if joined else [], counts.astype("int64"), starts.astype("int64"), ends.astype("int64"),
-        simplified,
+        simplified, words, dict(extra or {}),
     )
 
 
@@ -110,13 +122,17 @@ _MAX_VERDICTS = 1_000_000
 
 
 class PolicyTokenizer:
-    """``text -> list of terms`` for scikit-learn vectorizers (module-level, picklable).
+    """``text -> list of terms`` for scikit-learn vectorizers (module-level, picklable), and
+    the one place that decides which words are terms: every keyword, count, theme and
+    comparison of policytext reads its terms through this class.
 
-    Parameters are stored as given: ``stopwords`` (tier names, or a set of words),
-    ``phrases`` (extra words kept whole, e.g. from :func:`policytext.discover_phrases`),
-    ``lexicon`` (the bundled policy lexicon on/off), ``backend`` and ``min_chars``.
-    Results are memoised per text while the object lives, so fitting a vectorizer after
-    reading offsets does not segment twice; the memo is not pickled.
+    Parameters are stored as given (scikit-learn's convention): ``stopwords`` (tier names,
+    or a set of words), ``phrases`` (extra words kept whole: a user dictionary, or
+    :func:`policytext.discover_phrases` output), ``lexicon`` (the bundled policy lexicon
+    on/off), ``backend``, ``min_chars`` and ``convert`` (how a text is read,
+    :func:`policytext.analysis_text`). Results of :meth:`terms` are memoised per text while
+    the object lives, so fitting a vectorizer after reading offsets does not segment
+    twice; the memo is not pickled.
     """
 
     def __init__(
@@ -127,12 +143,14 @@ class PolicyTokenizer:
         lexicon: bool = True,
         backend: str = "auto",
         min_chars: int = 2,
+        convert: str | bool = "auto",
     ) -> None:
         self.stopwords = stopwords
         self.phrases = phrases
         self.lexicon = lexicon
         self.backend = backend
         self.min_chars = min_chars
+        self.convert = convert
         self._memo: dict[str, TermTokens] = {}
         self._verdicts: dict[str, bool] = {}
         self._drop: tuple[Any, frozenset[str]] | None = None
@@ -142,18 +160,36 @@ class PolicyTokenizer:
         state["_memo"], state["_verdicts"], state["_drop"] = {}, {}, None
         return state
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state.setdefault("convert", "auto")  # pickled before the option existed
+        self.__dict__.update(state)
+
+    def segment(self, text: str | Conversion, *, keep_pieces: bool = True) -> Segmentation:
+        """Segment ``text`` (or a text already read by :func:`policytext.analysis_text`)
+        with this tokenizer's segmenter configuration."""
+        from policytext.script import Conversion, analysis_text
+        from policytext.segmentation import segment_conversion
+
+        conversion = text if isinstance(text, Conversion) else analysis_text(text, self.convert)
+        phrases = tuple(self.phrases)
+        return segment_conversion(
+            conversion, userdict=phrases or None, lexicon=self.lexicon, backend=self.backend, keep_pieces=keep_pieces
+        )
+
     def terms(self, text: str) -> TermTokens:
+        """Every kept term of ``text`` in order, with offsets (memoised per text)."""
         self._stopword_set()  # forgets the memo when the stopwords were set anew
         cached = self._memo.get(text)
         if cached is not None:
             return cached
-
-        from policytext.segmentation import segment
-
-        phrases = tuple(self.phrases)
-        result = self.from_segmentation(segment(text, userdict=phrases or None, lexicon=self.lexicon, backend=self.backend))
+        result = self.from_segmentation(self.segment(text, keep_pieces=False))
         self._memo[text] = result
         return result
+
+    def summary(self, text: str | Conversion, *, extra: Iterable[str] = ()) -> TermSummary:
+        """The :class:`TermSummary` of ``text``: segmented once, counted and judged once per
+        distinct word. ``extra`` words are counted among all tokens (theme terms)."""
+        return self.summarize(self.segment(text), extra=extra)
 
     def from_segmentation(self, seg: Segmentation) -> TermTokens:
         """The kept terms of an existing segmentation (no memo): for callers that segment
@@ -166,17 +202,19 @@ class PolicyTokenizer:
         kept = candidates[np.array(keep, dtype=bool)] if words else candidates
         return TermTokens(list(itertools.compress(words, keep)), seg.starts[kept], seg.ends[kept], seg.analysis_text)
 
-    def summarize(self, seg: Segmentation) -> TermSummary:
+    def summarize(self, seg: Segmentation, *, extra: Iterable[str] = ()) -> TermSummary:
         """``TermSummary.of(self.from_segmentation(seg))`` without a list of every kept
-        token: counted and judged once per distinct word (what a batch run needs)."""
-
+        token (counted and judged once per distinct word), plus the word-token count and
+        the counts of the ``extra`` words among all tokens."""
         candidates, words = self._candidates(seg)
         counts = Counter(words)
         verdicts = self._judge(counts)
-        return _summary(
+        summary = _summary(
             words, counts, lambda distinct: list(filter(verdicts.__getitem__, distinct)),
             seg.starts[candidates], seg.ends[candidates], seg.analysis_text,
         )
+        found = {word: counts[word] for word in extra if word in counts}
+        return dataclasses.replace(summary, words=seg.word_count(), extra=found)
 
     def _candidates(self, seg: Segmentation) -> tuple[np.ndarray, list[str]]:
         """Tokens long enough to be terms: their indices and Simplified strings."""

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from policytext.errors import ConfigError
 from policytext.frames import records_frame
-from policytext.terms import resources as tr
+from policytext.terms import DEFAULT_STOPWORDS
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from policytext.compare import TermCounts
     from policytext.corpus import Corpus
+    from policytext.terms import TermSummary
 
 METHODS = ("dictionary", "nmf", "lda")
 THEMES_FILE = "data/themes_v1.yaml"
@@ -70,26 +73,41 @@ def _attach(frame: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     return frame.merge(corpus.docvars, on="doc_id", how="left")
 
 
-def dictionary_themes(corpus: Corpus, themes: Any = None, *, replace: bool = False) -> pd.DataFrame:
+def theme_words(table: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, ...]]:
+    """theme → its terms in Simplified (the form every term statistic counts), deduplicated."""
+    from policytext.script import convert
+
+    return {key: tuple(dict.fromkeys(convert(t, "t2s") for t in spec["terms"])) for key, spec in table.items()}
+
+
+def theme_record(doc_id: Any, summary: TermSummary, words: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """One document's row of the themes table: its word tokens and, per theme, occurrences
+    of the theme's terms per 10,000 word tokens (``summary`` counted them: ``extra=``)."""
+    total = summary.words
+    record: dict[str, Any] = {"doc_id": doc_id, "tokens": int(total)}
+    for key, terms in words.items():
+        n = sum(summary.extra.get(t, 0) for t in terms)
+        record[key] = 1e4 * n / total if total else 0.0
+    return record
+
+
+def dictionary_themes(
+    corpus: Corpus, themes: Any = None, *, replace: bool = False, userdict: Iterable[str] | None = None,
+    backend: str = "auto", convert: str | bool = "auto",
+) -> pd.DataFrame:
     """Documents x themes: theme-term occurrences per 10,000 word tokens (plus ``tokens``),
-    with the docvars attached. Theme terms are kept whole by the segmenter."""
-    from policytext.compare.counts import term_counts
-    from policytext.script.convert import convert
+    with the docvars attached. Theme terms are kept whole by the segmenter (the bundled
+    ones are in the policy lexicon; your own are added for this call)."""
+    from policytext.segmentation import lexicon_entries
+    from policytext.terms import PolicyTokenizer
 
     table = load_themes(themes, replace=replace)
-    words = {key: [convert(t, "t2s") for t in spec["terms"]] for key, spec in table.items()}
-    all_terms = sorted({t for ws in words.values() for t in ws})
-    counts = term_counts(corpus, stopwords=(), min_chars=1, userdict=all_terms)
-    index = {t: j for j, t in enumerate(counts.vocabulary)}
-    records = []
-    dense = {t: counts.matrix[:, index[t]].toarray().ravel() for t in all_terms if t in index}
-    for row, doc_id in enumerate(counts.doc_ids):
-        total = counts.tokens[row]
-        record: dict[str, Any] = {"doc_id": doc_id, "tokens": int(total)}
-        for key, ws in words.items():
-            n = sum(dense[t][row] for t in ws if t in dense)
-            record[key] = 1e4 * n / total if total else 0.0
-        records.append(record)
+    words = theme_words(table)
+    all_terms = tuple(dict.fromkeys(t for ts in words.values() for t in ts))
+    known = {word for word, _, _ in lexicon_entries()}
+    own = tuple(t for t in all_terms if t not in known)
+    tokenizer = PolicyTokenizer(phrases=tuple(userdict or ()) + own, backend=backend, convert=convert)
+    records = [theme_record(d, tokenizer.summary(text, extra=all_terms), words) for d, text in zip(corpus.doc_ids, corpus.texts)]
     return _attach(records_frame(records, ("doc_id", "tokens", *words)), corpus)
 
 
@@ -120,29 +138,48 @@ class TopicModel:
         return {t: " ".join(g["term"]) for t, g in top.groupby("topic", sort=False)}
 
 
+def _topic_matrix(counts: TermCounts, *, method: str, min_df: int, max_df: float) -> tuple[Any, list[str]]:
+    """The documents x terms matrix a topic model fits: counts (LDA) or l2-normalised
+    TF-IDF (NMF) over the terms in at least ``min_df`` documents and at most ``max_df`` of
+    them, columns in code-point order (what scikit-learn's vectorizers give)."""
+    import numpy as np
+    from scipy import sparse
+
+    from policytext.terms import smoothed_idf
+
+    n = counts.matrix.shape[0]
+    df = np.bincount(counts.matrix.indices, minlength=counts.matrix.shape[1])
+    kept = [j for j in np.flatnonzero((df >= min(min_df, n)) & (df <= max_df * n)).tolist()]
+    kept.sort(key=counts.vocabulary.__getitem__)
+    matrix = counts.matrix[:, kept].tocsr()
+    if method == "nmf":
+        matrix = matrix @ sparse.diags(smoothed_idf(df[kept], n))
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        matrix = (sparse.diags(1 / np.where(norms > 0, norms, 1)) @ matrix).tocsr()
+    return matrix, [counts.vocabulary[j] for j in kept]
+
+
 def topic_model(
     corpus: Corpus, *, method: str = "nmf", k: int = 10, top: int = 10, seed: int = 0,
-    stopwords: Iterable[str] = tr.DEFAULT_STOPWORDS, min_df: int = 2, max_df: float = 0.9,
+    stopwords: Iterable[str] = DEFAULT_STOPWORDS, min_df: int = 2, max_df: float = 0.9,
+    userdict: Iterable[str] | None = None, backend: str = "auto", convert: str | bool = "auto",
 ) -> TopicModel:
     """NMF (on TF-IDF) or LDA (on counts) over policy terms, seeded so that the same input
     gives the same topics. Terms in fewer than ``min_df`` documents or more than ``max_df``
-    of them are left out."""
+    of them are left out. The counts are :func:`policytext.compare.term_counts` (the one
+    counting path); ``userdict``, ``backend`` and ``convert`` go to it."""
     import numpy as np
     from sklearn.decomposition import NMF, LatentDirichletAllocation
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-    from policytext.terms.tokenize import PolicyTokenizer
+    from policytext.compare import term_counts
 
-    tokenizer = PolicyTokenizer(stopwords=stopwords)
-    texts = list(corpus.texts)
-    if len(texts) < 2:
-        raise ValueError("a topic model needs at least 2 documents")
-    vectorizer_class = TfidfVectorizer if method == "nmf" else CountVectorizer
-    vectorizer = vectorizer_class(analyzer=tokenizer, min_df=min(min_df, len(texts)), max_df=max_df)
-    matrix = vectorizer.fit_transform(texts)
-    tokenizer.forget()
-    vocabulary = vectorizer.get_feature_names_out().tolist()
-    k = max(1, min(k, matrix.shape[1], len(texts)))
+    if method not in ("nmf", "lda"):
+        raise ConfigError(f"a topic model's method is 'nmf' or 'lda', not {method!r}")
+    if len(corpus) < 2:
+        raise ConfigError("a topic model needs at least 2 documents")
+    counts = term_counts(corpus, stopwords=stopwords, userdict=userdict, backend=backend, convert=convert)
+    matrix, vocabulary = _topic_matrix(counts, method=method, min_df=min_df, max_df=max_df)
+    k = max(1, min(k, matrix.shape[1], len(corpus)))
     if method == "nmf":
         model: Any = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=400)
     else:
@@ -167,10 +204,13 @@ def themes(corpus: Corpus, *, method: str = "dictionary", **options: Any) -> Any
     ``replace=True``, replaces themes). ``"nmf"`` / ``"lda"``: a :class:`TopicModel`
     (``k=``, ``seed=``, ``top=`` …)."""
     if method not in METHODS:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+        raise ConfigError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     if method == "dictionary":
         return dictionary_themes(corpus, **options)
     return topic_model(corpus, method=method, **options)
 
 
-__all__ = ["METHODS", "TopicModel", "bundled_themes", "dictionary_themes", "load_themes", "themes", "topic_model"]
+__all__ = [
+    "METHODS", "TopicModel", "bundled_themes", "dictionary_themes", "load_themes", "theme_record", "theme_words", "themes",
+    "topic_model",
+]

@@ -1,0 +1,86 @@
+"""The keyword and formulation pass of a batch run: what needs the whole archive's counts.
+
+After the first pass has merged every document's terms, each document's keywords are
+ranked with the corpus's idf (:func:`policytext.terms.tfidf_scored`,
+:func:`policytext.terms.rank_terms`) and its formulations counted with the numbered forms the
+corpus quotes (:func:`policytext.terms.formulation_records`) — the functions
+:func:`policytext.keywords` and :func:`policytext.formulations` use. Worker processes
+receive the corpus state once, when they start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from policytext.batch.held import unpack
+from policytext.batch.pieces import PIECE_CHARS, formulations_in_pieces
+from policytext.batch.serial import decode_result
+from policytext.script import analysis_text
+from policytext.terms import formulation_records, rank_terms, tfidf_scored
+
+__all__ = ["HELD_KEY", "CorpusState", "document_rows", "rows_of_many", "start"]
+
+#: the key under which the first pass encodes what it holds for this pass
+HELD_KEY = "held-for-the-keyword-pass"
+
+
+@dataclass(frozen=True)
+class CorpusState:
+    """What the pass needs from the whole archive: the idf of every term (by vocabulary
+    id), the numbered formulations the corpus quotes, and how many keywords to keep."""
+
+    idf: Any
+    known: frozenset[str]
+    top: int
+    convert: str | bool = "auto"  # how the first pass read each text (read again here)
+
+
+_STATE: CorpusState | None = None
+
+
+def start(state: CorpusState) -> None:
+    """Give this process the corpus state (a pool initializer)."""
+    global _STATE
+    _STATE = state
+
+
+def document_rows(item: bytes, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Keyword and formulation rows of one held document, whose cleaned ``text`` is read back
+    from the documents table (so it is not held twice)."""
+    state = _STATE
+    if state is None:
+        raise RuntimeError("the keyword pass was not started")
+    data, ids = unpack(item)
+    result = decode_result(data, HELD_KEY, text=text)
+    if len(text) > PIECE_CHARS:  # read piece by piece, as the first pass did
+        analysis, formulations = formulations_in_pieces(
+            result.doc_id, text, convert=state.convert, known=state.known, slogans=result.slogans
+        )
+    else:
+        conversion = analysis_text(text, state.convert)  # read again, as the first pass read it
+        analysis = conversion.text
+        formulations = formulation_records(result.doc_id, conversion, known=state.known, slogans=result.slogans)
+    summary = dataclasses.replace(result.summary, simplified=analysis)
+    keywords = rank_terms(result.doc_id, text, summary, tfidf_scored(summary, state.idf[ids]), top=state.top)
+    return keywords, formulations
+
+
+def rows_of_many(items: list[tuple[bytes, str]]) -> tuple[Any, Any]:
+    """Keyword and formulation rows of several documents (held item, cleaned text), as Arrow
+    tables built where they are computed."""
+    from policytext.batch.tables import TABLES, records_table
+
+    keywords: list[dict[str, Any]] = []
+    formulations: list[dict[str, Any]] = []
+    for item, text in items:
+        keyword_part, formulation_part = document_rows(item, text)
+        keywords += keyword_part
+        formulations += formulation_part
+    tables = []
+    for name, rows in (("keywords", keywords), ("formulations", formulations)):
+        spec = TABLES[name]
+        assert spec.columns is not None
+        tables.append(records_table(rows, spec.columns, spec.types))
+    return tables[0], tables[1]

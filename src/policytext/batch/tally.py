@@ -1,0 +1,70 @@
+"""The corpus tally of a batch run: per-document results merged as they stream by, so the
+corpus-level tables need no second look at the texts.
+
+It keeps what those tables need and nothing more: the terms' document frequencies and
+counts per year (:class:`policytext.terms.TermTally`, the same merge :func:`policytext.keywords`
+and :func:`policytext.compare.term_counts` use), the numbered formulations the corpus quotes,
+the indicator rows that may be targets (:func:`policytext.compare.target_candidates`), the
+documents that failed or were judged spun, and a few totals.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from policytext.compare import target_candidates
+from policytext.terms import TermTally
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from policytext.batch.document import DocResult
+
+__all__ = ["SPUN_COLUMNS", "CorpusTally"]
+
+#: what the report lists of each document judged spun
+SPUN_COLUMNS = ("doc_id", "year", "spin_score", "despin_repairs", "despin_by_reference", "spin_evidence")
+
+
+class CorpusTally:
+    """Merges :class:`~policytext.batch.document.DocResult` as documents stream by."""
+
+    def __init__(self) -> None:
+        self.terms = TermTally()
+        self.numbered: set[str] = set()
+        self.candidates: list[pd.DataFrame] = []
+        self.analysed: list[int] = []  # archive positions of the documents analysed
+        self.failures: list[dict[str, Any]] = []
+        self.spun: list[dict[str, Any]] = []
+        self.characters = 0
+        self.quantities = 0
+        self.scripts: Counter[str] = Counter()
+
+    def add(self, position: int, result: DocResult, year: Any) -> Any:
+        """One document's result (``year`` None when unknown); returns its terms' ids."""
+        self.analysed.append(position)
+        summary = result.summary
+        ids = self.terms.add(summary.terms, summary.counts, group=year, words=summary.words)
+        self.numbered.update(result.numbered)
+        self.characters += int(result.row["n_chars"])
+        self.scripts[str(result.row["script"])] += 1
+        self._add_indicators(result.indicators)
+        if result.row.get("spun"):
+            self.spun.append({"doc_id": result.doc_id, "year": year, **result.row})
+        return ids
+
+    def _add_indicators(self, table: Any) -> None:
+        import pyarrow.compute as pc
+
+        if table is None or not table.num_rows:
+            return
+        self.quantities += table.num_rows - int(pc.sum(pc.equal(table.column("kind"), "ordinal")).as_py() or 0)
+        targets = table.filter(pc.equal(table.column("status"), "target"))
+        if targets.num_rows:
+            found = target_candidates(targets.to_pandas())
+            if len(found):
+                self.candidates.append(found)
+
+    def fail(self, path: str, doc_id: str, reason: str) -> None:
+        self.failures.append({"path": path, "doc_id": doc_id, "level": "error", "reason": f"analysis failed: {reason}"})

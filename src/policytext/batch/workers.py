@@ -1,0 +1,102 @@
+"""Where documents are analysed: in this process, in local worker processes, or on a Dask
+distributed cluster. Results come back in input order whichever is used, so the tables
+do not depend on it. A document that fails becomes an error message, never an exception
+that stops the run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Any
+
+from policytext.batch.document import DocResult, Options, analyze_document
+from policytext.errors import ConfigError, DependencyError
+
+__all__ = ["Engine", "analyze_source"]
+
+Source = str | tuple[str, str | None]
+
+
+def analyze_source(doc_id: str, source: Source, options: Options) -> DocResult | str:
+    """A worker's job: read the document (a file is read by the worker itself) and analyse
+    it; the result, or the error message (one bad document never stops a run)."""
+    from policytext.io import load_source
+
+    try:
+        return analyze_document(doc_id, load_source(source), options)
+    except Exception as exc:  # the reason goes into the errors table
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _analyze_many(ids: list[str], sources: list[Source], options: Options) -> list[DocResult | str]:
+    """A worker's share of a chunk (fewer round trips than one task per document)."""
+    return [analyze_source(i, source, options) for i, source in zip(ids, sources)]
+
+
+class Engine:
+    """Runs jobs here, in ``jobs`` local processes, or on the Dask cluster at ``scheduler``."""
+
+    def __init__(self, jobs: int = 1, scheduler: str | None = None) -> None:
+        if jobs < 1:
+            raise ConfigError(f"--jobs must be at least 1, not {jobs}")
+        self.jobs, self.scheduler = jobs, scheduler
+        self._pool: ProcessPoolExecutor | None = None
+        self._client: Any = None
+        if scheduler:
+            self._client = _dask_client(scheduler)
+        elif jobs > 1:
+            self._pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def submit(self, ids: list[str], sources: list[Source], options: Options) -> Callable[[], list[DocResult | str]]:
+        """Start analysing these documents; the function returned waits for the results (in
+        input order). Workers go on with one batch while the caller handles the previous one."""
+        if not ids:
+            return list
+        if self._client is not None:
+            futures = self._client.map(analyze_source, ids, sources, [options] * len(ids), pure=False)
+            return lambda: list(self._client.gather(futures))
+        if self._pool is not None and len(ids) > 1:
+            size = max(1, len(ids) // (self.jobs * 4))
+            parts = [self._pool.submit(_analyze_many, ids[k : k + size], sources[k : k + size], options)
+                     for k in range(0, len(ids), size)]
+            return lambda: [result for part in parts for result in part.result()]
+        return lambda: _analyze_many(ids, sources, options)
+
+    def local_pool(self, initializer: Callable[..., None], state: Any) -> Executor | None:
+        """A pool of local processes started with ``initializer(state)`` for a pass that
+        needs corpus-wide state (None: run it in this process, after ``initializer``)."""
+        if self.jobs > 1:
+            return ProcessPoolExecutor(max_workers=self.jobs, initializer=initializer, initargs=(state,))
+        initializer(state)
+        return None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+def _dask_client(scheduler: str) -> Any:
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:
+        raise DependencyError('--scheduler needs dask.distributed: pip install "policytext[dask]"') from exc
+    try:
+        return Client(scheduler, timeout="15s")
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+
+
+def in_chunks(n: int, size: int) -> Iterable[range]:
+    """``range(n)`` cut into consecutive ranges of ``size``."""
+    for start in range(0, n, size):
+        yield range(start, min(n, start + size))
