@@ -34,7 +34,7 @@ GOLD = json.loads((REPO / "tests" / "data" / "spin_gold.json").read_text("utf-8"
 @pytest.fixture(scope="module")
 def reports(wikisource_corpus, textworkshop_corpus) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """Every work report of both layouts (the Wikisource file without its NPC resolutions)."""
-    wiki = wikisource_corpus.subset(wikisource_corpus.docvars["year_source"] == "docvars")
+    wiki = wikisource_corpus.subset(wikisource_corpus.docvars["year_source"] == "column")
     return [(f"wikisource {d}", t) for d, t in zip(wiki.doc_ids, wiki.texts)] + [
         (f"textworkshop17 {d}", t) for d, t in zip(textworkshop_corpus.doc_ids, textworkshop_corpus.texts)
     ]

@@ -161,7 +161,10 @@ def test_the_real_csv_reads_as_pandas_reads_it() -> None:
     kept = frame[frame["Policy_Content"].str.strip() != ""]
     assert list(c.texts) == kept["Policy_Content"].tolist()
     assert c.docvars["Policy"].tolist() == kept["Policy"].tolist()
-    assert set(c.problems["level"]) == {"skipped"} and len(c.problems) == len(frame) - len(kept)
+    # the empty cells are skipped; two signature dates disagreeing with Year are warnings
+    problems = c.problems
+    assert set(problems["level"]) <= {"skipped", "warning"}
+    assert (problems["level"] == "skipped").sum() == len(frame) - len(kept)
 
 
 # --- skipped is not failed -----------------------------------------------------------------

@@ -147,7 +147,7 @@ def test_textworkshop_layout_years_and_speakers(textworkshop_corpus) -> None:  #
 
 def test_wikisource_layout_years(wikisource_corpus) -> None:  # type: ignore[no-untyped-def]
     dv = wikisource_corpus.docvars
-    reports = dv[dv["year_source"] == "docvars"]  # the records with a year of their own
+    reports = dv[dv["year_source"] == "column"]  # the records with a year of their own
     assert len(reports) == 52
     assert reports["title"].str.contains("政府工作报告").all()
     assert 2020 not in set(reports["year"])

@@ -140,7 +140,19 @@ class SpinHit:
 
 @dataclass(frozen=True)
 class SpinScore:
-    """A document's spin score and its evidence."""
+    """A document's spin score and its evidence.
+
+    Attributes
+    ----------
+    score : float
+        Weighted hits per 10,000 Han characters.
+    threshold : float
+        The score at and above which the text is spun.
+    hits : tuple of SpinHit
+        Every occurrence judged spun.
+    han_chars : int
+        Han characters in the text.
+    """
 
     score: float  # weighted hits per 10,000 Han characters
     threshold: float
@@ -174,7 +186,23 @@ class Repair:
 
 @dataclass(frozen=True)
 class DespinResult:
-    """The repaired text, each repair, the score that decided, and the map back."""
+    """The repaired text, each repair, the score that decided, and the map back.
+
+    Attributes
+    ----------
+    text : str
+        The repaired text (the original when nothing was repaired).
+    original : str
+        The text as given.
+    applied : bool
+        Whether repairs were made (False when the text was not judged spun).
+    score : SpinScore
+        The score that decided.
+    repairs : tuple of Repair
+        Each repair, with offsets into the original.
+    alignment : Alignment
+        From the repaired text back to the original.
+    """
 
     text: str
     original: str
@@ -213,6 +241,33 @@ class SpinReference:
     names the context and the counts. With a table of your own, pass the same ``rules``
     here and to :func:`despin` (words the reference did not count have no say).
 
+    Parameters
+    ----------
+    context : int
+        Characters of context either side that are counted (at least 1).
+    min_count : int
+        Occurrences in a context that the reference needs to have a say (at least 1).
+    ratio : float
+        How many times more often one word must occur in the context than the other (above 0).
+    decide_chars : int
+        Characters of context around the word (1 to ``2 * context``) that decide an
+        undecided occurrence.
+    veto_chars : int
+        Characters of context around the word (1 to ``2 * context``) that veto a repair.
+    rules : tuple of SpinRule, optional
+        The substitution table (default: the bundled one, :func:`load_spin_table`).
+
+    Attributes
+    ----------
+    counts_ : collections.Counter
+        After :meth:`fit`: occurrences of each ``left|word|right`` context.
+    words_ : tuple of str
+        After :meth:`fit`: the spun and intended words counted.
+    n_texts_ : int
+        After :meth:`fit`: the texts read.
+
+    Examples
+    --------
     >>> ref = SpinReference().fit(["依法管理宗教事务。", "依法管理宗教事务和社会事务。"])
     >>> ref.counts_["法|管理|宗教"]
     2
@@ -229,7 +284,25 @@ class SpinReference:
 
     def fit(self, texts: Iterable[str]) -> SpinReference:
         """Count the table's words in context in ``texts`` (Traditional ones are read
-        through OpenCC t2s, as the rules read them)."""
+        through OpenCC t2s, as the rules read them).
+
+        Parameters
+        ----------
+        texts : iterable of str
+            Clean texts of the genre.
+
+        Returns
+        -------
+        SpinReference
+            ``self``, fitted.
+
+        Raises
+        ------
+        ValueError
+            When the options are out of range (``context`` or ``min_count`` below 1,
+            ``ratio`` not above 0, ``decide_chars``/``veto_chars`` outside 1 to
+            ``2 * context``).
+        """
         from policytext.script import contains_traditional, convert
 
         if self.context < 1 or self.min_count < 1 or self.ratio <= 0:
@@ -300,7 +373,33 @@ def _pattern(value: Any) -> re.Pattern[str] | None:
 
 def load_spin_table(path: str | os.PathLike[str] | None = None, *, extend: bool = True) -> tuple[SpinRule, ...]:
     """The substitution rules: the bundled table, plus (``extend=True``) or instead of (``False``)
-    the ones in the YAML file ``path`` (same format as ``cleaning/data/spin_table.yaml``)."""
+    the ones in the YAML file ``path`` (same format as ``cleaning/data/spin_table.yaml``).
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A YAML file with a list of rules under ``rules`` (each with ``spun`` and
+        ``intended``, or ``insert`` and ``at``); None for the bundled table alone.
+    extend : bool
+        Add the file's rules to the bundled ones (default) rather than replace them.
+
+    Returns
+    -------
+    tuple of SpinRule
+        For ``rules=`` of :func:`spin_score`, :func:`despin` and :class:`SpinReference`.
+
+    Raises
+    ------
+    OSError
+        When ``path`` cannot be read.
+    ValueError
+        When the file is not a spin table, or a rule lacks its words or has a bad pattern.
+
+    Examples
+    --------
+    >>> len(load_spin_table()) > 0
+    True
+    """
     rules = _bundled() if (path is None or extend) else ()
     if path is not None:
         import yaml
@@ -397,6 +496,24 @@ def spin_score(text: str, *, rules: tuple[SpinRule, ...] | None = None, threshol
     """How strongly ``text`` shows synonym spinning: weighted hits of the substitution rules
     per 10,000 Han characters, with every hit as evidence (where, what, in which context).
 
+    Parameters
+    ----------
+    text : str
+        The text, in either script (rules match its Simplified form).
+    rules : tuple of SpinRule, optional
+        The substitution table (default: the bundled one, :func:`load_spin_table`).
+    threshold : float
+        The score at and above which the text is spun (default :data:`THRESHOLD`, 20).
+
+    Returns
+    -------
+    SpinScore
+        ``score`` (weighted hits per 10,000 Han characters), ``threshold``, ``hits``
+        (each with offsets, rule, context and reason), ``han_chars``; ``spun`` and
+        ``evidence()`` (hits per rule).
+
+    Examples
+    --------
     >>> s = spin_score("剛才，進軍同道總結了往年的工作。下面，我夸大兩點意見：一要深進推進，二要解決突出題目。")
     >>> s.spun, s.evidence()["题目→问题"]
     (True, 1)
@@ -421,6 +538,32 @@ def despin(
     A fitted :class:`SpinReference` refines where a spun text is repaired; whether it is
     spun stays the rules' score alone, so a reference never makes a clean text spun.
 
+    Parameters
+    ----------
+    text : str
+        The text, in either script.
+    rules : tuple of SpinRule, optional
+        The substitution table (default: the bundled one, :func:`load_spin_table`).
+    threshold : float
+        The spin score at and above which the text is repaired (default :data:`THRESHOLD`).
+    force : bool
+        Repair every hit whatever the score.
+    reference : SpinReference, optional
+        A reference fitted on clean texts of the genre.
+
+    Returns
+    -------
+    DespinResult
+        ``text`` (repaired, or the original when not judged spun), ``original``,
+        ``applied``, ``score``, ``repairs`` and the ``alignment`` back to the original.
+
+    Raises
+    ------
+    ValueError
+        When ``reference`` has not been fitted.
+
+    Examples
+    --------
     >>> r = despin("下面，我夸大兩點意見：一要深進推進，二要解決突出題目，三要加強監視。")
     >>> r.text
     '下面，我強調兩點意見：一要深入推進，二要解決突出問題，三要加強監督。'

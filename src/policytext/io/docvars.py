@@ -1,9 +1,12 @@
-"""Docvars of an archive's documents: file-name patterns, sidecar metadata, years, ids."""
+"""Docvars of an archive's documents: file-name patterns, sidecar metadata, dates, ids.
+
+Dates and years are read by :mod:`policytext.io.dating` (metadata first, then the places
+of the text where a date belongs); this module keeps what each document brings to it.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -12,19 +15,23 @@ from typing import Any
 import pandas as pd
 
 from policytext.errors import ConfigError, ReadError
+from policytext.io.dates import DateError, parse_year
+from policytext.io.duplicates import TextKey
 from policytext.io.records import parse_csv
+from policytext.io.textdates import in_horizon, standalone_years
 
 __all__ = [
-    "HEADER_CHARS",
-    "HEADER_YEAR",
+    "HEAD_CHARS",
     "SIDECAR_NAMES",
+    "TAIL_CHARS",
     "Doc",
     "attach_sidecar",
     "compile_pattern",
+    "edges",
     "filename_year",
-    "header_year",
     "keyed_sidecar",
     "load_sidecar",
+    "pattern_fields",
     "rename_duplicates",
     "to_year",
     "years",
@@ -32,10 +39,11 @@ __all__ = [
 
 #: sidecar files read automatically from an archive's top folder (the first found)
 SIDECAR_NAMES = ("metadata.csv", "docvars.csv", "_metadata.csv")
-#: a year in a header: 2015年, １９８９年, or 2015 before 政府工作报告
-HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|政府工作报告)")
-#: how much of a document's beginning the header-year search reads
-HEADER_CHARS = 400
+#: how much of a document's beginning is kept as its head (:attr:`Archive.edges`): the
+#: header with its date, and a scraped page's furniture above it
+HEAD_CHARS = 3000
+#: how much of its end is kept as its tail: the date signed, and a page's footer below it
+TAIL_CHARS = 2000
 _SIDECAR_KEYS = ("file", "path", "filename", "doc_id")
 
 #: ``problem(path, doc_id, level, reason)``: records a row of ``corpus.problems``
@@ -48,12 +56,34 @@ class Doc:
 
     ``name_year``: whether a year in the file's name may stand for the document's year
     (true for one text per file, false for records, which share their file's name).
+    ``name_fields``: the docvars its file-name pattern gave.  ``edges``: the head and the
+    tail of its text as read (:func:`edges`), kept when the text itself is not.
     """
 
     doc_id: str
     text: str
     docvars: dict[str, Any] = field(default_factory=dict)
     name_year: bool = True
+    name_fields: frozenset[str] = frozenset()
+    edges: tuple[str, str] | None = None
+    key: TextKey | None = None  # what duplicate detection needs of its text
+
+
+def edges(text: str) -> tuple[str, str]:
+    """The head (first :data:`HEAD_CHARS` characters) and tail (last :data:`TAIL_CHARS`)
+    of a text; a short text's head and tail overlap.
+
+    Parameters
+    ----------
+    text : str
+        The text as read.
+
+    Returns
+    -------
+    (str, str)
+        Head and tail.
+    """
+    return text[:HEAD_CHARS], text[-TAIL_CHARS:]
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -62,8 +92,9 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     Parameters
     ----------
     pattern : str
-        ``{year}`` matches four digits, other ``{fields}`` as much text without ``_``,
-        ``/`` or ``\\`` as they can, and ``*`` anything.
+        ``{year}`` matches four digits, ``{roc_year}`` a Republic-of-China year of two or
+        three digits (``LCIDC01_{roc_year}*``: 106 is 2017), other ``{fields}`` as much text
+        without ``_``, ``/`` or ``\\`` as they can, and ``*`` anything.
 
     Returns
     -------
@@ -81,7 +112,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
             out.append(".*?")
         elif token.startswith("{") and token.endswith("}"):
             name = token[1:-1]
-            out.append(rf"(?P<{name}>\d{{4}})" if name == "year" else rf"(?P<{name}>[^_/\\]+)")
+            out.append(_PATTERN_FIELDS.get(name, rf"(?P<{name}>[^_/\\]+)").replace("NAME", name))
         else:
             out.append(re.escape(token))
     try:
@@ -90,26 +121,37 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         raise ConfigError(f"file-name pattern {pattern!r} is not usable: {exc}") from exc
 
 
-def header_year(text: str) -> int | None:
-    """A year stated in the first :data:`HEADER_CHARS` characters (full-width digits too).
+_PATTERN_FIELDS = {"year": r"(?P<NAME>\d{4})", "roc_year": r"(?P<NAME>\d{2,3})"}
+
+
+def pattern_fields(name: str, m: re.Match[str]) -> dict[str, Any]:
+    """The fields of a file-name match, a ``year`` that is a plan horizon (``{year}`` on
+    ``2021-2025规划.txt``) left out.
 
     Parameters
     ----------
-    text : str
-        The document's text (its beginning is enough).
+    name : str
+        The file name the pattern matched.
+    m : re.Match
+        The match.
 
     Returns
     -------
-    int or None
-        The year, as in ``2015年`` or ``2015政府工作报告``.
+    dict
+        Field → value.
     """
-    head = unicodedata.normalize("NFKC", text[:HEADER_CHARS])
-    m = HEADER_YEAR.search(head)
-    return int(m.group(1)) if m else None
+    fields: dict[str, Any] = m.groupdict()
+    for key in ("year", "roc_year"):
+        if fields.get(key) is not None and in_horizon(name, m.start(key), m.end(key)):
+            del fields[key]
+    return fields
 
 
 def filename_year(name: str) -> int | None:
-    """A four-digit year (19xx, 20xx) standing alone in a file name.
+    """The year (19xx, 20xx) standing alone in a file name, when there is exactly one.
+
+    Years of a plan horizon (``十四五规划2021-2025.txt``, ``2035远景目标.txt``) are no
+    year; two different years (``2019总结与2020计划.txt``) make it none.
 
     Parameters
     ----------
@@ -119,14 +161,14 @@ def filename_year(name: str) -> int | None:
     Returns
     -------
     int or None
-        The first such year.
+        The year.
     """
-    m = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", unicodedata.normalize("NFKC", name))
-    return int(m.group(1)) if m else None
+    years = standalone_years(name)
+    return years[0] if len(years) == 1 else None
 
 
 def to_year(value: Any) -> int | None:
-    """The year a docvar value states (``2019``, ``"2019-03-05"``, ``"２０１９年"``).
+    """The year a docvar value states (``2019``, ``"2019-03-05"``, ``"２０１９年"``, ``民國107年``).
 
     Parameters
     ----------
@@ -136,13 +178,14 @@ def to_year(value: Any) -> int | None:
     Returns
     -------
     int or None
-        Its leading four digits as a year; ``None`` for a missing value.
+        The year; ``None`` for a missing value or one that states no single year.
     """
     if value is None or _isna(value):
         return None
-    s = unicodedata.normalize("NFKC", str(value)).strip()
-    m = re.match(r"^(\d{4})", s)
-    return int(m.group(1)) if m else None
+    try:
+        return parse_year(value)
+    except DateError:
+        return None
 
 
 def _isna(v: Any) -> bool:
@@ -270,35 +313,43 @@ def attach_sidecar(frame: pd.DataFrame, sidecar: pd.DataFrame, problem: Problem)
 
 
 def years(
-    frame: pd.DataFrame, texts: list[str], name_year: list[bool], from_header: bool
-) -> tuple[list[int | None], list[str | None]]:
-    """The year of each document: given in docvars > in a file's name > in the header.
+    frame: pd.DataFrame,
+    docs: list[Doc],
+    *,
+    from_text: bool = True,
+    sidecar: dict[str, list[bool]] | None = None,
+    problem: Problem | None = None,
+) -> pd.DataFrame:
+    """The docvars with each document's date, year and genre (see :mod:`policytext.io.dating`).
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        The docvars (``year`` when given, ``path``).
-    texts : list of str
-        The documents' texts (their beginnings suffice).
-    name_year : list of bool
-        Whether each document's file name may give its year.
-    from_header : bool
-        Whether to look for a year in the header.
+        The docvars, one row per document of ``docs``.
+    docs : list of Doc
+        The documents (their edges, whether their file name may give the year, the
+        fields their file-name pattern gave).
+    from_text : bool
+        Whether to read the text where a date belongs.
+    sidecar : dict, optional
+        For each sidecar column, which rows got their value from the sidecar.
+    problem : callable, optional
+        Receives a warning for each conflict and each value that cannot be read.
 
     Returns
     -------
-    list of int or None, list of str or None
-        The years, and where each came from (``docvars``, ``file name``, ``header``).
+    pandas.DataFrame
+        The docvars with ``date``, ``year``, ``year_source``, ``year_note``,
+        ``date_signed`` and ``doc_type``.
     """
-    given = frame["year"].tolist() if "year" in frame.columns else [None] * len(frame)
-    found: list[int | None] = []
-    sources: list[str | None] = []
-    for value, path, by_name, text in zip(given, frame["path"], name_year, texts):
-        year, source = to_year(value), "docvars"
-        if year is None and by_name:
-            year, source = filename_year(PurePosixPath(str(path)).name), "file name"
-        if year is None and from_header:
-            year, source = header_year(text), "header"
-        found.append(year)
-        sources.append(source if year is not None else None)
-    return found, sources
+    from policytext.io.dating import date_docvars
+
+    return date_docvars(
+        frame,
+        [d.edges if d.edges is not None else edges(d.text) for d in docs],
+        name_year=[d.name_year for d in docs],
+        name_fields=[d.name_fields for d in docs],
+        sidecar=sidecar,
+        from_text=from_text,
+        problem=problem,
+    )

@@ -2,9 +2,10 @@
 
 Every file is read by the reader its format has in the registry
 (:mod:`policytext.io.readers`); its encoding is detected and recorded.  Docvars come from
-a file-name pattern, a sidecar CSV, the fields of records, and a year in the document's
-header.  A file or a record that cannot be read becomes a row of ``corpus.problems`` with
-its path and the reason, and the rest of the archive is read.
+a file-name pattern, a sidecar CSV and the fields of records; dates and years from those,
+else from where a date belongs in the text (:mod:`policytext.io.dating`).  A file or a
+record that cannot be read becomes a row of ``corpus.problems`` with its path and the
+reason, and the rest of the archive is read.
 """
 
 from __future__ import annotations
@@ -274,6 +275,7 @@ def _unstorable(entry: Entry) -> str | None:
 
 def _add_records(items: list[Entry | Fault], reader: Reader, name: str, scan: _Scan) -> None:
     from policytext.io.docvars import Doc
+    from policytext.io.duplicates import text_key
 
     if not items:
         scan.problem(name, None, "error", "no records: the file holds no data")
@@ -295,11 +297,12 @@ def _add_records(items: list[Entry | Fault], reader: Reader, name: str, scan: _S
             "format": reader.format,
             "encoding": item.encoding if reader.text_encoding else "",
         }
-        scan.docs.append(Doc(doc_id, item.text, docvars, name_year=False))
+        scan.docs.append(Doc(doc_id, item.text, docvars, name_year=False, key=text_key(item.text)))
 
 
 def _add_document(items: list[Entry | Fault], reader: Reader, file: Path, name: str, scan: _Scan) -> None:
-    from policytext.io.docvars import HEADER_CHARS, Doc
+    from policytext.io.docvars import Doc, edges
+    from policytext.io.duplicates import text_key
 
     suffix = PurePosixPath(name).suffix
     doc_id = name[: -len(suffix)] if suffix else name
@@ -322,51 +325,77 @@ def _add_document(items: list[Entry | Fault], reader: Reader, file: Path, name: 
         scan.problem(name, doc_id, "warning", f"a single line of {longest:,} characters (no paragraph breaks)")
     own = {"path": name, "format": reader.format, "encoding": entry.encoding}
     docvars = {**own, **{k: v for k, v in entry.docvars.items() if k not in own}}
-    docvars.update(_pattern_fields(name, doc_id, scan))
+    from_name = _pattern_fields(name, doc_id, scan)
+    docvars.update(from_name)
     text = entry.text
-    if scan.lazy:  # keep what the header year needs; the text is read again when analysed
+    ends, key = edges(text), text_key(text)
+    if scan.lazy:  # keep the head and tail dates need; the text is read again when analysed
         scan.sources[len(scan.docs)] = (str(file.resolve()), scan.options.encoding)
-        text = text[:HEADER_CHARS]
-    scan.docs.append(Doc(doc_id, text, docvars))
+        text = ""
+    scan.docs.append(Doc(doc_id, text, docvars, name_fields=frozenset(from_name), edges=ends, key=key))
 
 
 def _pattern_fields(name: str, doc_id: str, scan: _Scan) -> dict[str, Any]:
+    from policytext.io.docvars import pattern_fields
+
     if scan.name_re is None:
         return {}
-    m = scan.name_re.fullmatch(PurePosixPath(name).name)
+    base = PurePosixPath(name).name
+    m = scan.name_re.fullmatch(base)
     if m is None:
         scan.problem(name, doc_id, "warning", f"file name does not match pattern {scan.options.pattern!r}")
         return {}
-    return m.groupdict()
+    return pattern_fields(base, m)
+
+
+def _faithful_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """Records as a DataFrame whose values are the records' own: a column with an empty cell
+    stays of object dtype (pandas would turn its integers into floats and a 2**60 into
+    1.15e18); a full column gets the dtype its values share (int64, float64, bool, text)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(records, dtype=object)
+    for column in frame.columns:
+        values = frame[column]
+        if not values.isna().any():
+            inferred = values.infer_objects()
+            if inferred.dtype.kind != "f" or all(isinstance(v, float) for v in values):  # no int turned float
+                frame[column] = inferred
+    return frame
 
 
 def _docvars_frame(scan: _Scan, sidecar: pd.DataFrame | None) -> pd.DataFrame:
     import pandas as pd
 
     from policytext.io import docvars as dv
+    from policytext.io.duplicates import find_duplicates
 
     dv.rename_duplicates(scan.docs, scan.problem)
-    frame = pd.DataFrame([{"doc_id": d.doc_id, **d.docvars} for d in scan.docs])
+    frame = _faithful_frame([{"doc_id": d.doc_id, **d.docvars} for d in scan.docs])
     if not len(frame):
         return pd.DataFrame({"doc_id": pd.Series(dtype=object)})
+    keys = [d.key if d.key is not None else d.text for d in scan.docs]
+    frame["duplicate_of"] = pd.Series(find_duplicates([d.doc_id for d in scan.docs], keys), index=frame.index, dtype=object)
+    from_sidecar: dict[str, list[bool]] = {}
     if sidecar is not None:
+        before = frame
         frame = dv.attach_sidecar(frame, sidecar, scan.problem)
-    years, sources = dv.years(
-        frame, [d.text for d in scan.docs], [d.name_year for d in scan.docs], scan.options.year_from_header
+        for column in (c for c in sidecar.columns if c != "_key"):
+            mine = before[column].notna() if column in before.columns else pd.Series(False, index=frame.index)
+            from_sidecar[column] = (frame[column].notna() & ~mine).tolist()
+    return dv.years(
+        frame, scan.docs, from_text=scan.options.year_from_header, sidecar=from_sidecar, problem=scan.problem
     )
-    frame["year"] = pd.array(years, dtype="Int64")
-    frame["year_source"] = sources
-    return frame
 
 
 def _read_archive(
     path: str | os.PathLike[str], options: _Options, *, lazy: bool
-) -> tuple[pd.DataFrame, list[str], list[Source], pd.DataFrame]:
-    """Docvars, texts (only each file's first lines when ``lazy``), sources and problems."""
+) -> tuple[pd.DataFrame, list[str], list[Source], pd.DataFrame, list[tuple[str, str]]]:
+    """Docvars, texts (none of files' when ``lazy``), sources, problems and edges."""
     import pandas as pd
 
     from policytext.corpus import PROBLEM_COLUMNS
-    from policytext.io.docvars import compile_pattern
+    from policytext.io.docvars import compile_pattern, edges
 
     root = Path(path)
     if not root.exists():
@@ -383,7 +412,8 @@ def _read_archive(
     frame = _docvars_frame(scan, sidecar)
     texts = [d.text for d in scan.docs]
     where: list[Source] = [scan.sources.get(i, text) for i, text in enumerate(texts)]
-    return frame, texts, where, pd.DataFrame(scan.problems, columns=PROBLEM_COLUMNS)
+    ends = [d.edges if d.edges is not None else edges(d.text) for d in scan.docs]
+    return frame, texts, where, pd.DataFrame(scan.problems, columns=PROBLEM_COLUMNS), ends
 
 
 def _options(exclude: _PathArg | Iterable[_PathArg] | None, **kwargs: Any) -> _Options:
@@ -430,14 +460,24 @@ def read_corpus(
     - ``metadata``: a sidecar CSV (or DataFrame) keyed by ``file``/``path``/``doc_id``;
       a ``metadata.csv`` in the folder is used automatically;
     - record fields of JSON Lines / CSV / Parquet, and ``record`` (its position);
-    - ``year``: from the fields above, else a year in the file name, else (with
-      ``year_from_header``) one in the first lines of the text; ``year_source`` says which.
+    - ``date`` (ISO ``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` when that is all that is
+      known), ``year``, ``year_source`` (``column``, ``sidecar``, ``file name``,
+      ``header``, ``dateline``, ``document number``, ``signature``, ``title``) and
+      ``year_note`` (why there is no year): from a date- or year-named field (``date``,
+      ``发布日期``, ``成文日期``, ``时间``, ``year``, ``年份`` …; ROC dates too), else a year in
+      the file name, else (with ``year_from_header``) where a date belongs in the text —
+      the header, a dateline, the document number, the date signed at the end, a work
+      report's title — never a plan horizon, a historical mention or a site's posting
+      line (see :mod:`policytext.io.dating`); ``date_signed``: the full date ending the
+      text; ``doc_type``: its genre (report, resolution, speech, notice, opinion, plan,
+      regulation, law, decision, letter, record, other; :mod:`policytext.io.doctype`).
 
     ``corpus.problems`` lists what was left out or noted, with ``level``: ``error``
     (unreadable, binary, undecodable, damaged or empty files; records with invalid JSON,
     a lone surrogate, or more or fewer fields than the CSV header — the rest of the file
     is read), ``skipped`` (files that are not documents, records with an empty text) and
-    ``warning`` (kept with a note: a truncated UTF-8 character, a duplicate id …).
+    ``warning`` (kept with a note: a truncated UTF-8 character, a duplicate id, a date
+    value that cannot be read, a year or place of the metadata the text contradicts …).
 
     Parameters
     ----------
@@ -455,7 +495,9 @@ def read_corpus(
     recursive : bool
         Read subfolders too.
     year_from_header : bool
-        Look for a year in the first lines of documents that have none otherwise.
+        Read the text where a date belongs (header, dateline, document number, date
+        signed, title): for the year of documents whose metadata give none, to make a
+        metadata year's ``date`` precise, and to warn when the text contradicts it.
     clean : bool
         Run :func:`policytext.clean` on every document.
     exclude : path or iterable of paths, optional
@@ -482,7 +524,7 @@ def read_corpus(
         exclude, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field,
         encoding=encoding, recursive=recursive, year_from_header=year_from_header,
     )
-    frame, texts, _, problems = _read_archive(path, options, lazy=False)
+    frame, texts, _, problems, _ = _read_archive(path, options, lazy=False)
     corpus = Corpus(texts, frame, problems=problems)
     return corpus.clean() if clean else corpus
 
@@ -503,11 +545,17 @@ class Archive:
         For each document, its text (records of .jsonl/.csv/.parquet files) or
         ``(OS path, encoding)`` to read it again (:func:`load_source`).  The path is the
         real one, undecodable bytes of its name included, unlike the ``path`` docvar.
+    edges : list of (str, str)
+        For each document, the head (first :data:`~policytext.io.docvars.HEAD_CHARS` =
+        3,000 characters) and the tail (last :data:`~policytext.io.docvars.TAIL_CHARS` =
+        2,000) of its text as read, before cleaning: where its header, its date signed and
+        a scraped page's furniture stand.  A short text's head and tail overlap.
     """
 
     docvars: pd.DataFrame
     problems: pd.DataFrame
     sources: list[str | tuple[str, str | None]]
+    edges: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def doc_ids(self) -> list[str]:
@@ -529,9 +577,11 @@ class Archive:
         Returns
         -------
         Archive
-            Its docvars, problems and texts.
+            Its docvars, problems, texts and their edges.
         """
-        return cls(corpus.docvars, corpus.problems, list(corpus.texts))
+        from policytext.io.docvars import edges
+
+        return cls(corpus.docvars, corpus.problems, list(corpus.texts), [edges(t) for t in corpus.texts])
 
 
 def scan_archive(
@@ -573,5 +623,5 @@ def scan_archive(
         exclude, pattern=pattern, metadata=metadata, text_field=text_field, id_field=id_field,
         encoding=encoding, recursive=recursive, year_from_header=year_from_header,
     )
-    frame, _, sources, problems = _read_archive(path, options, lazy=True)
-    return Archive(frame, problems, sources)
+    frame, _, sources, problems, ends = _read_archive(path, options, lazy=True)
+    return Archive(frame, problems, sources, ends)

@@ -11,8 +11,11 @@ Adding a format is one more :class:`~policytext.io.base.Reader` passed to
 :func:`register_reader`: its ``read`` function yields documents
 (:class:`~policytext.io.base.Entry`) and faults (:class:`~policytext.io.base.Fault`),
 and the archive walker does the rest (ids, docvars, problems, duplicates, years).
-Building :data:`BUILTIN_READERS` imports nothing heavy: pandas, pyarrow, python-docx and
-pypdf are imported when a file needs them.
+Building :data:`BUILTIN_READERS` imports nothing heavy: pandas, pyarrow, python-docx,
+pypdf and python-calamine are imported when a file needs them.
+
+Every reader of tables (csv, tsv, jsonl, json, parquet, xlsx) chooses its text column the
+same way (:mod:`policytext.io.columns`) and adds the ``text_field`` docvar.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from pathlib import PurePath
 from policytext.errors import ConfigError
 from policytext.io.base import Reader
 from policytext.io.office import read_docx, read_pdf, sniff_pdf
-from policytext.io.records import read_csv, read_jsonl, read_parquet
+from policytext.io.records import read_csv, read_json, read_jsonl, read_parquet, read_tsv
 from policytext.io.text import read_html, read_plain_text, sniff_html
+from policytext.io.xlsx import WORKBOOK, read_xlsx
 
 __all__ = [
     "BUILTIN_READERS",
@@ -66,17 +70,30 @@ BUILTIN_READERS: tuple[Reader, ...] = (
         description="PDF text layer (needs policytext[pdf])",
     ),
     Reader(
-        "csv", read_csv, (".csv",), yields="records", docvars=("record",),
+        "csv", read_csv, (".csv",), yields="records", docvars=("record", "text_field"),
         description="CSV with a header row: a document per row, every value as text",
     ),
     Reader(
-        "jsonl", read_jsonl, (".jsonl", ".ndjson"), yields="records", docvars=("record",),
+        "jsonl", read_jsonl, (".jsonl", ".ndjson"), yields="records", docvars=("record", "text_field"),
         description="JSON Lines: a document per object",
     ),
     Reader(
         "parquet", read_parquet, (".parquet",), sniff=_sniff_parquet, yields="records",
-        text_encoding=False, docvars=("record",),
+        text_encoding=False, docvars=("record", "text_field"),
         description="Parquet table: a document per row (needs pyarrow)",
+    ),
+    Reader(
+        "tsv", read_tsv, (".tsv",), yields="records", docvars=("record", "text_field"),
+        description="TSV (tab-separated) with a header row: a document per row, every value as text",
+    ),
+    Reader(
+        "json", read_json, (".json",), yields="records", docvars=("record", "text_field"),
+        description="JSON: one record, a list of records, or an object holding one list of them",
+    ),
+    Reader(
+        "xlsx", read_xlsx, (".xlsx", ".xlsm"), zip_member=WORKBOOK, yields="records",
+        text_encoding=False, docvars=("record", "text_field", "sheet", "sheet_row"),
+        description="Excel workbook: every sheet, a document per row (needs policytext[xlsx]); zip limits checked",
     ),
 )
 
