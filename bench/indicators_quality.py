@@ -31,7 +31,7 @@ def gold_texts() -> dict[tuple[str, int], str]:
         frame = corpus.to_frame()
         for row in frame.itertuples():
             # the report itself: not an NPC resolution dated from its header, not an abstract
-            if row.year_source == "docvars" and "摘要" not in str(row.path):
+            if row.year_source in ("column", "file name") and "摘要" not in str(row.path):
                 texts.setdefault((layout, int(row.year)), row.text)
     return texts
 

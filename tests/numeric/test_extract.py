@@ -108,7 +108,9 @@ def test_review_then_targets_status_from_section_and_paragraph() -> None:
 
 def test_second_quantity_of_a_clause_inherits_the_subject() -> None:
     table = pt.indicators("全区一般公共预算收入达到56亿元、比上年增长8.2%。")
-    assert table["indicator"].tolist() == ["一般公共预算收入", "一般公共预算收入增长"]
+    # the growth is the direction of the second, not part of its name (reading conventions)
+    assert table["indicator"].tolist() == ["一般公共预算收入", "一般公共预算收入"]
+    assert table["direction"].tolist() == ["level", "increase"]
 
 
 def test_corpus_and_list_inputs_keep_document_ids() -> None:

@@ -55,7 +55,7 @@ def _gold_texts() -> dict[tuple[str, int], str]:
         ("textworkshop17", pt.read_corpus(shared_path(TEXTWORKSHOP), pattern="{year}政府工作报告_{speaker}*.txt")),
     ):
         for row in corpus.to_frame().itertuples():
-            if row.year_source == "docvars" and "摘要" not in str(row.path):
+            if row.year_source in ("column", "file name") and "摘要" not in str(row.path):
                 texts.setdefault((layout, int(row.year)), row.text)
     return texts
 

@@ -47,15 +47,18 @@ def score(
 ) -> dict[str, Any]:
     """Precision and recall of ``predicted`` (rows of one document) against ``gold``.
 
-    Only predicted rows inside ``spans`` (the annotated paragraphs) and not ordinals count.
+    Only predicted rows inside ``spans`` (the annotated paragraphs) that are quantities
+    (:func:`~policytext.numeric.is_quantity`: not ordinals) count.
     A predicted row matches a gold quantity when their offsets overlap and every field of
     :data:`MATCH_FIELDS` agrees; each gold quantity matches at most once.
     """
     spans = list(spans)
     records = cast("list[dict[str, Any]]", predicted.to_dict("records"))
+    from policytext.numeric.extract import QUANTITY_KINDS  # the rule of is_quantity
+
     rows = [
         row for row in records
-        if row["kind"] != "ordinal" and any(s <= row["start"] and row["end"] <= e for s, e in spans)
+        if row["kind"] in QUANTITY_KINDS and any(s <= row["start"] and row["end"] <= e for s, e in spans)
     ]
     used: set[int] = set()
     matched = 0

@@ -2,24 +2,33 @@
 
 A quantity is a number with what makes it data: a unit (%, 百分点, 万人, 亿元, 个…), the
 thing measured, a qualifier (左右, 以上, 以内, a range), a direction (增长, 下降) and a status
-(target, achieved, plan, unknown) read from the clause, the paragraph and the section.
-Ordinals (第十三次, 十六大, 十四五) are rows of kind ``ordinal``; years and dates are not rows.
-Traditional-script text is read through an OpenCC t2s conversion with an offset map, so
-offsets and surface strings always refer to the text as given.
+(target, achieved, plan, unknown). The status comes from the section the number stands in
+(:func:`policytext.structure.document_sections`: a review reports results, this year's
+tasks set targets, a plan passage plans), which a clause overrides only with a time cue
+of its own; ``status_evidence`` says which.
+
+Ordinals (第十三次, 十六大, 十四五, 前十名) are rows of kind ``ordinal`` and never count as
+quantities (:func:`is_quantity`); years, dates, counting words (两国, 三农, 四个全面, 十大工程),
+idioms and slogans are not rows. Traditional-script text is read through an OpenCC t2s
+conversion with an offset map, and spaces that PDF extraction puts between characters
+(``不少于 50 类``, ``3 000 万``) are read past, so offsets and surface strings always refer to
+the text as given.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from policytext.frames import records_frame
 from policytext.numeric import resources as r
-from policytext.numeric.numerals import Number, find_numbers, fold
+from policytext.numeric.numerals import Number, find_numbers, fold, parse_number
 from policytext.script import check_convert
 
 if TYPE_CHECKING:
@@ -32,32 +41,191 @@ if TYPE_CHECKING:
 #: the columns of :func:`indicators`, in order
 COLUMNS = (
     "doc_id", "sentence_id", "sentence", "start", "end", "text", "indicator", "indicator_original",
-    "value", "value_max", "unit", "value_base", "value_base_max", "unit_base", "qualifier",
-    "direction", "status", "kind", "time_ref", "section",
+    "value", "value_max", "value_text", "unit", "value_base", "value_base_max", "unit_base", "qualifier",
+    "direction", "status", "status_evidence", "kind", "time_ref", "section", "note",
 )
 QUALIFIERS = ("exact", "approx", "min", "max", "range")
 STATUSES = ("target", "achieved", "plan", "unknown")
 KINDS = ("rate", "share", "count", "amount", "change", "ordinal")
+#: the kinds that are quantities (every kind but ``ordinal``): see :func:`is_quantity`
+QUANTITY_KINDS = ("rate", "share", "count", "amount", "change")
+#: the ``note`` of a number whose digits a float cannot hold (``value_text`` keeps them)
+IMPRECISE = "past float precision: exact digits in value_text"
 
-_NAME_PUNCTUATION = " \u3000、，,：:“”\"'（）()"
-_SECTIONS = {"achieved": "review", "target": "ahead", "plan": "plan"}
+_NAME_PUNCTUATION = " \u3000、，,：:\"'（）()"
+#: how far from a name's end its trailing words are looked for
+_TRAILING_REACH = 24
+#: how far around a quantity its status cues are read: a sentence or clause of prose is
+#: shorter; one of thousands of characters (a table flattened without punctuation) would
+#: otherwise be searched again for each of its many numbers
+_CUE_REACH = 300
+#: quotes around or inside a name (see _strip_quotes)
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+_QUOTE_CLOSE = {close: open_ for open_, close in _QUOTE_PAIRS.items()}
+_QUOTE_CHARS = frozenset(_QUOTE_PAIRS) | frozenset(_QUOTE_CLOSE)
 _QUOTED = re.compile(r"“[^”\n]{1,12}”|\"[^\"\n]{1,12}\"")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SHARE_WORDS = re.compile(r"占|比重|比例|份额|覆盖率|普及率|参保率|达标率|合格率|率达|占比")
 #: words dropped inside a name: 仅占 → 占, 比上年增长 → 增长
 _INSIDE_NAME = re.compile(
     r"(?:仅|只|才|已|均|共|还|就)(?=占)|比上年|比去年|同比|(?:由|从|到)?(?:(?:19|20)\d\d年|上年|去年)(?:的|底|末)?"
+    # a modal or time word before the verb is not part of the name: 生产总值预期增长 → 生产总值增长
+    r"|(?:预期|预计|将|要|力争|争取|计划|拟)(?=增长|下降|提高|降低|增加|减少|上升|达到|实现|突破)"
 )
 _NOUN_STOP = re.compile(r"[，,；;。：:！？!?\n]")
-_NOT_NOUN_START = "是为的了在中和与及等以达占比从向对把被将已也都又再并而且或即均"
 _FOLLOW_TRIM = re.compile(r"(?:中|里|内|当中|之中|以上|左右|等)$")
 _NOUN_WORDS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9“”（）()、]+")
-#: verbs that end the noun a count introduces (4个示范点带动… → 示范点)
-_NOUN_VERB = re.compile(
-    r"带动|推动|促进|实现|开展|建立|建设|完成|达到|覆盖|进行|参加|参与|获得|纳入|用于|提供|帮助|支持|发挥|成为|得到|受益|"
-    r"缺少|缺乏|没有|存在|需要|面临|开工|竣工|投产|通过|列入|获批|达标|出现|发生|入选|位于|分布"
+#: spaces that PDF extraction leaves inside Chinese prose and numbers
+#: (the run is found first and the character before it checked after: a pattern that opened
+#: with that character's class would be tried at every Chinese character of the text)
+_SPACE_RUN = re.compile(r"[ \t\xa0]+(?=[\u4e00-\u9fff%‰\d])")
+_HAN_OR_DIGIT = re.compile(r"[\u4e00-\u9fff\d%‰.]")
+_HAN_OR_PERCENT = re.compile(r"[\u4e00-\u9fff%‰]")
+#: the low end of a range right before a number: 6%—, 六到, 3000万元至 (see _range_low)
+_UNIT_WORDS = "|".join(sorted(map(re.escape, r.UNITS), key=len, reverse=True))
+_RANGE_LOW = re.compile(
+    rf"(?P<low>{r.NUMERAL})(?P<unit>%|‰|个?百分点|{_UNIT_WORDS})?[ ]*(?:-|~|到|至)[ ]*$"
 )
-_NOUN_VERB_START = re.compile(r"^(?:是|为|的|了|在|和|与|及|等|以|达|占|比|从|向|对|把|被|将|已|也|都|又|再|并|而|或|即|均|左右|以上|以下)")
+_RANGE_MARKS = frozenset("-~到至")
+_PLAIN_ARABIC = re.compile(r"-?\d+(?:\.\d+)?")
+_SECTION_STATUS_PRIORITY = ("tasks", "plan", "government")
+
+
+def is_quantity(table: Any) -> Any:
+    """Which rows of an indicators table are quantities: every kind but ``ordinal``.
+
+    The one rule for counting indicators (the report, the run summary, the target table).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame or pyarrow.Table
+        Rows of :func:`indicators` (at least their ``kind`` column).
+
+    Returns
+    -------
+    pandas.Series of bool, or pyarrow.BooleanArray
+        True for a quantity, aligned with the rows (a pandas mask for a DataFrame, an Arrow
+        array for an Arrow table).
+
+    Examples
+    --------
+    >>> t = indicators("落实十四五规划，新建3个园区。")
+    >>> t[is_quantity(t)]["text"].tolist()
+    ['3个']
+    """
+    if hasattr(table, "column") and hasattr(table, "num_rows"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        kinds = table.column("kind")
+        return pc.fill_null(pc.is_in(kinds, value_set=pa.array(QUANTITY_KINDS)), False)
+    return table["kind"].isin(QUANTITY_KINDS)
+
+
+# -- reading past spaces --------------------------------------------------------------------
+
+
+@dataclass
+class _Compact:
+    """The analysis text without the spaces PDF extraction leaves inside prose and numbers,
+    with the map back (``positions[i]`` is where compact character ``i`` stands)."""
+
+    text: str
+    folded: str
+    positions: np.ndarray | None = None
+
+    @classmethod
+    def of(cls, text: str, folded: str) -> _Compact:
+        if " " not in folded and "\xa0" not in folded and "\t" not in folded:
+            return cls(text, folded)  # most texts (and every text analysis_text already closed up)
+        cuts = [
+            (m.start(), m.end()) for m in _SPACE_RUN.finditer(folded)
+            if m.start() > 0 and _HAN_OR_DIGIT.match(folded, m.start() - 1) and _joins(folded, m.start(), m.end())
+        ]
+        if not cuts:
+            return cls(text, folded)
+        import numpy as np
+
+        keep = np.ones(len(folded), dtype=bool)
+        pieces_text, pieces_folded, last = [], [], 0
+        for start, end in cuts:
+            keep[start:end] = False
+            pieces_text.append(text[last:start])
+            pieces_folded.append(folded[last:start])
+            last = end
+        pieces_text.append(text[last:])
+        pieces_folded.append(folded[last:])
+        return cls("".join(pieces_text), "".join(pieces_folded), np.flatnonzero(keep))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Analysis-text offsets of a compact span."""
+        if self.positions is None:
+            return start, end
+        if end <= start:
+            at = int(self.positions[start]) if start < len(self.positions) else len(self.positions)
+            return at, at
+        return int(self.positions[start]), int(self.positions[end - 1]) + 1
+
+    def index(self, pos: int) -> int:
+        """The compact offset of an analysis-text offset (the next kept character)."""
+        if self.positions is None:
+            return pos
+        import numpy as np
+
+        return int(np.searchsorted(self.positions, pos))
+
+
+def _joins(folded: str, start: int, end: int) -> bool:
+    """Whether the spaces folded[start:end] stand inside prose or a number (国 内, 50 类, 3 000)."""
+    if start == 0 or end >= len(folded):
+        return False
+    left, right = folded[start - 1], folded[end]
+    if left.isdigit() and right.isdigit():
+        # thousands written apart (3 000 万), never two numbers side by side (2019 2020)
+        return bool(re.match(r"\d{3}(?!\d)", folded[end : end + 4]))
+    if _HAN_OR_DIGIT.match(left) and _HAN_OR_PERCENT.match(right):
+        return True
+    return bool(_CJK.match(left)) and right.isdigit()
+
+
+# -- sections (the structure reader) ----------------------------------------------------------
+
+
+@dataclass
+class _Sections:
+    """The sections of one text in compact offsets: the innermost one around a position."""
+
+    starts: list[int]
+    ends: list[int]
+    types: list[str]
+
+    @classmethod
+    def of(cls, conversion: Conversion, compact: _Compact) -> _Sections:
+        from policytext.structure import document_sections
+
+        found = document_sections(conversion)
+        return cls([compact.index(s.start) for s in found], [compact.index(s.end) for s in found],
+                   [s.section_type for s in found])
+
+    def at(self, pos: int) -> str | None:
+        i = self._around(pos)
+        return self.types[i] if i >= 0 else None
+
+    def start_at(self, pos: int) -> int:
+        """Where the innermost section around ``pos`` starts (0 outside every section)."""
+        i = self._around(pos)
+        return self.starts[i] if i >= 0 else 0
+
+    def _around(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            if self.ends[i] > pos:
+                return i
+            i -= 1
+        return -1
+
+
+# -- paragraphs, sentences, clauses and lists of targets ---------------------------------------
 
 
 @dataclass
@@ -65,13 +233,14 @@ class _Layout:
     """Paragraph, sentence and clause boundaries of one folded text, and status context."""
 
     paragraph_starts: list[int]
-    section_status: list[str | None]
     sentence_starts: list[int]
     clause_starts: list[int]
-    target_ranges: list[tuple[int, int, str]]
+    target_ranges: list[tuple[int, int, str, str]]
     quoted: list[tuple[int, int]]
     folded: str
-    _cues: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    not_quantities: list[tuple[int, int]]
+    genre: str = "other"
+    _cues: dict[int, list[tuple[int, str, str, bool]]] = field(default_factory=dict)
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, pos) - 1
@@ -87,27 +256,56 @@ class _Layout:
         i = bisect.bisect_right(self.clause_starts, pos) - 1
         return self.clause_starts[i] if i >= 0 else 0
 
-    def target_range_status(self, pos: int) -> str | None:
-        """"target" or "plan" inside a list of targets (主要预期目标是：…), else None."""
-        i = bisect.bisect_right(self.target_ranges, (pos, 10**12, "")) - 1
+    def target_range(self, pos: int) -> tuple[str, str] | None:
+        """(status, opening words) inside a list of targets (主要预期目标是：…), else None."""
+        i = bisect.bisect_right(self.target_ranges, (pos, 10**12, "", "")) - 1
         if i >= 0 and self.target_ranges[i][0] <= pos < self.target_ranges[i][1]:
-            return self.target_ranges[i][2]
+            return self.target_ranges[i][2], self.target_ranges[i][3]
         return None
 
-    def paragraph_cue(self, paragraph: int, pos: int) -> str | None:
-        """The status the nearest time cue before ``pos`` in its paragraph implies."""
+    def paragraph_cue(self, pos: int, floor: Callable[[], int] = int) -> tuple[str, str] | None:
+        """(status, cue) of the time a number at ``pos`` is set in: the nearest strong cue
+        before it in its paragraph; else the last strong cue of the paragraphs just before,
+        in its section (``floor()`` is the section's start: a passage's time carries on until
+        a new cue or heading); else its paragraph's nearest weak cue (年均, 规划)."""
+        paragraph = self.paragraph(pos)
+        cues = self._paragraph_cues(paragraph)
+        before = cues[: bisect.bisect_left(cues, (pos,))]
+        strong = next((cue for cue in reversed(before) if cue[3]), None)
+        if strong is not None:
+            return strong[1], strong[2]
+        first = max(self.paragraph(floor()), paragraph - r.CARRY_PARAGRAPHS)
+        for earlier in range(paragraph - 1, first - 1, -1):
+            carried = next((cue for cue in reversed(self._paragraph_cues(earlier)) if cue[3]), None)
+            if carried is not None:
+                return carried[1], carried[2]
+        return (before[-1][1], before[-1][2]) if before else None
+
+    def _paragraph_cues(self, paragraph: int) -> list[tuple[int, str, str, bool]]:
+        """(start, status, cue, strong) of the time cues of a paragraph: a weak cue is a plan
+        word that sets no horizon of its own (年均 in a review, 规划 as a noun)."""
         cues = self._cues.get(paragraph)
         if cues is None:
             start = self.paragraph_starts[paragraph]
             stop = self.paragraph_starts[paragraph + 1] if paragraph + 1 < len(self.paragraph_starts) else len(self.folded)
-            cues = [(m.start(), m.lastgroup or "") for m in r.PARAGRAPH_CUE.finditer(self.folded, start, stop)]
+            cues = []
+            for m in r.PARAGRAPH_CUE.finditer(self.folded, start, stop):
+                text = m.group()
+                status = next((s for s, pattern in r.PARAGRAPH_CUE_STATUS if pattern.fullmatch(text)), "target")
+                cues.append((m.start(), status, text, status != "plan" or bool(r.STRONG_PLAN_CUE.fullmatch(text))))
             self._cues[paragraph] = cues
-        i = bisect.bisect_left(cues, (pos, "")) - 1
-        return cues[i][1] if i >= 0 else None
+        return cues
 
     def in_quote(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (start, 10**12)) - 1
-        return i >= 0 and self.quoted[i][0] <= start and end <= self.quoted[i][1]
+        return _within(self.quoted, start, end)
+
+    def in_formulation(self, start: int, end: int) -> bool:
+        return _within(self.not_quantities, start, end) or _within(self.not_quantities, start, start + 1)
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (start, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 @functools.lru_cache(maxsize=8)
@@ -127,26 +325,9 @@ def _starts_after(codes: np.ndarray, chars: str) -> list[int]:
     return [0, *after[after < len(codes)].tolist()]
 
 
-def _layout(folded: str) -> _Layout:
-    import numpy as np
-
-    codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    codes = np.minimum(codes, 0x10FFFF)  # lone surrogates pass through as themselves
-    paragraph_starts = _starts_after(codes, "\n")
-    section_status: list[str | None] = []
-    status: str | None = None
-    for i, start in enumerate(paragraph_starts):
-        stop = paragraph_starts[i + 1] - 1 if i + 1 < len(paragraph_starts) else len(folded)
-        line = folded[start:stop]
-        if len(line.strip()) <= 40 and r.HEADING.match(line):
-            if r.REVIEW_HEADING.search(line):
-                status = "achieved"
-            elif r.PLAN_CUE.search(line):
-                status = "plan"
-            elif status is not None or r.AHEAD_HEADING.search(line):
-                status = "target"
-        section_status.append(status)
-    target_ranges = []
+def _target_ranges(folded: str) -> list[tuple[int, int, str, str]]:
+    """Lists of targets (主要预期目标是：…): their span, whose they are (今年 or 十四五) and cue."""
+    ranges = []
     for m in r.TARGET_PARAGRAPH.finditer(folded):
         newline = folded.find("\n", m.end())
         newline = len(folded) if newline < 0 else newline
@@ -162,25 +343,90 @@ def _layout(folded: str) -> _Layout:
         # the sentence that opens the list says whose targets they are (今年 or 十四五)
         sentence_start = max(folded.rfind("\n", 0, m.start()), folded.rfind("。", 0, m.start())) + 1
         intro = folded[sentence_start : m.end()]
-        target_ranges.append((m.start(), stop, "plan" if r.PLAN_CUE.search(intro) else "target"))
+        ranges.append((m.start(), stop, "plan" if r.PLAN_CUE.search(intro) else "target", m.group()))
+    return ranges
+
+
+def _formulation_spans(folded: str) -> list[tuple[int, int]]:
+    """Counting words and formulations written with a measure word or a count noun: the
+    known ones, paired numerals (三严三实, 千家万户), N位一体, and any numbered form the
+    document itself writes in quotes (its bare occurrences too)."""
+    spans = [m.span() for pattern in r.NOT_QUANTITY_PATTERNS for m in pattern.finditer(folded)]
+    for form in {m.group(1) for m in r.QUOTED_NUMBERED.finditer(folded)}:
+        at = folded.find(form)
+        while at >= 0:
+            spans.append((at, at + len(form)))
+            at = folded.find(form, at + 1)
+    return sorted(spans)
+
+
+def _layout(folded: str) -> _Layout:
+    import numpy as np
+
+    codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = np.minimum(codes, 0x10FFFF)  # lone surrogates pass through as themselves
     return _Layout(
-        paragraph_starts=paragraph_starts,
-        section_status=section_status,
+        paragraph_starts=_starts_after(codes, "\n"),
         sentence_starts=_starts_after(codes, r.SENTENCE_BREAK_CHARS),
         clause_starts=_starts_after(codes, r.CLAUSE_BREAK_CHARS),
-        target_ranges=target_ranges,
+        target_ranges=_target_ranges(folded),
         quoted=[(m.start(), m.end()) for m in _QUOTED.finditer(folded)],
         folded=folded,
+        not_quantities=_formulation_spans(folded),
+        genre=_genre(folded),
     )
 
 
+def _genre(folded: str) -> str:
+    """What kind of text this is, read from its head and its turns: a ``transcript`` (several
+    speakers' turns: 主席：, 某委员：), a ``report`` (各位代表, 政府工作报告), an official
+    ``document`` (a notice, an approval, a request, a decree), else ``other``. Numbers
+    outside typed sections are read by the genre's cues."""
+    head = folded[: r.HEAD_CHARS]
+    if r.REPORT_HEAD.search(head):
+        return "report"
+    first = 1 if r.SPEAKER_LINE.match(folded) else 0
+    for turns, _ in enumerate(r.SPEAKER_TURN.finditer(folded), start=first + 1):
+        if turns >= r.SPEAKER_TURNS:
+            return "transcript"
+    if r.DOCUMENT_HEAD.search(head):
+        return "document"
+    return "other"
+
+
+# -- names ----------------------------------------------------------------------------------
+
+
 def _strip_name(name: str) -> str:
-    """Drop connectives, time words and qualifier words from both ends of a name."""
+    """Drop connectives, time words, governing verbs and qualifier words from both ends."""
     while True:
-        stripped = r.NAME_TRAILING.sub("", r.NAME_LEADING.sub("", name)).strip(_NAME_PUNCTUATION)
+        # each pattern takes every word in a row at its end, so only punctuation or quotes
+        # stripped after them can bare more (另外，“…”): then the words are looked for again
+        leading = r.NAME_LEADING.match(name)
+        if leading is not None and leading.end():
+            name = name[leading.end() :]
+        # the trailing words are looked for near the end only (a clause can run long)
+        trailing = r.NAME_TRAILING.search(name, max(0, len(name) - _TRAILING_REACH))
+        if trailing is not None:
+            name = name[: trailing.start()]
+        stripped = _strip_quotes(name.strip(_NAME_PUNCTUATION))
         if stripped == name:
             return name
         name = stripped
+
+
+def _strip_quotes(name: str) -> str:
+    """Quotes at the ends of a name: dropped when they enclose it all (「差旅费」) or have no
+    partner in it, kept when they close inside it (“惠民贷”业务)."""
+    if name[:1] not in _QUOTE_CHARS and name[-1:] not in _QUOTE_CHARS:
+        return name  # most names
+    if len(name) >= 2 and _QUOTE_PAIRS.get(name[0]) == name[-1] and not _QUOTE_CHARS.intersection(name[1:-1]):
+        return name[1:-1]
+    if name[:1] in _QUOTE_PAIRS and _QUOTE_PAIRS[name[0]] not in name:
+        name = name[1:]
+    if name[-1:] in _QUOTE_CLOSE and _QUOTE_CLOSE[name[-1]] not in name:
+        name = name[:-1]
+    return name
 
 
 def _direction(context: str) -> tuple[str, int]:
@@ -190,62 +436,37 @@ def _direction(context: str) -> tuple[str, int]:
         last = match
     if last is None:
         return "level", -1
-    return ("increase" if last.lastgroup == "increase" else "decrease"), last.start()
+    return ("increase" if last.group() in r.INCREASE else "decrease"), last.start()
 
 
-def _qualifier_before(context: str, after: str) -> str | None:
-    m = r.QUALIFIER_BEFORE_PATTERN.search(context, max(0, len(context) - r.QUALIFIER_BEFORE_LONGEST))
-    if m is None:
-        return None
-    if m.lastgroup == "cap" and after.startswith(("以内", "之内", "以下")):
-        return "max"  # 控制在3%以内
-    return m.lastgroup
-
-
-def _unit_after(folded: str, end: int, number: Number) -> tuple[int, str | None, str | None, bool]:
-    """(end, unit as written, unit kind, 多/余 seen) for the unit after a number: 个, 万人, 多万吨."""
-    pos = end
-    fuzzy = False
-    if number.unit is None and folded[pos : pos + 1] in ("多", "余"):
-        fuzzy, pos = True, pos + 1
-    magnitude = next((word for word in r.MAGNITUDE_WORDS if folded.startswith(word, pos)), "")
-    pos += len(magnitude)
-    m = r.UNIT_PATTERN.match(folded, pos)
-    if m:
-        return m.end(), magnitude + m.group(), r.UNITS[m.group()][0], fuzzy
-    if magnitude:
-        return pos, magnitude, None, fuzzy
-    return end, None, None, False
-
-
-def _split_magnitude(surface: str, value: float) -> tuple[float, str, float]:
-    """1.3万亿 → (1.3, "万亿", 1e12): the number as written and its magnitude word."""
-    stripped = surface.rstrip()
-    suffix = ""
-    while stripped and stripped[-1] in r.BIG_UNITS:
-        suffix = stripped[-1] + suffix
-        stripped = stripped[:-1]
-    if not suffix or not stripped:
-        return value, "", 1.0
-    scale = 1.0
-    for char in suffix:
-        scale *= r.BIG_UNITS[char]
-    return value / scale, suffix, scale
-
-
-def _following_noun(folded: str, pos: int) -> tuple[int, int] | None:
-    """The noun phrase a count introduces (88个社区居委会中 → 社区居委会), as a span."""
-    stop_m = _NOUN_STOP.search(folded, pos)
-    stop = stop_m.start() if stop_m else len(folded)
+def _following_noun(folded: str, pos: int, unit: str) -> tuple[int, int] | None:
+    """The noun phrase a count introduces (88个社区居委会中 → 社区居委会), as a span: past a
+    size before it (两台60万千瓦发电机组 → 发电机组), up to the verb or adverb that opens the predicate
+    (各推2人代表出席 → 代表); 两个人 counts 人."""
+    if unit.endswith("个") and r.PERSON_AFTER_GE.match(folded, pos):
+        return pos, pos + 1
+    stop_m = _NOUN_STOP.search(folded, pos, pos + 40)
+    stop = stop_m.start() if stop_m else min(len(folded), pos + 40)
     phrase = folded[pos:stop]
     if phrase.startswith(("是", "为")):
         pos, phrase = pos + 1, phrase[1:]
-    if not phrase or not _CJK.match(phrase) or _NOUN_VERB_START.match(phrase) or r.DIRECTION.match(phrase):
+    size = r.SPEC_PREFIX.match(phrase) if phrase[:1] in r.NUMERAL_FIRST else None
+    if size is not None and size.end() < len(phrase):
+        pos, phrase = pos + size.end(), phrase[size.end() :]
+    if not phrase or not _CJK.match(phrase) or r.NO_COUNTED_NOUN.match(phrase) or r.DIRECTION.match(phrase):
         return None
     words = _NOUN_WORDS.match(phrase)
     if not words:
         return None
-    phrase = _NOUN_VERB.split(words.group(), maxsplit=1)[0]
+    # the noun ends before the next number (三个园区共有员工5000人 → 园区) and before the verb
+    # that opens the predicate, unless the verb opens the noun itself (四个建设项目)
+    phrase = re.split(r"\d", words.group(), maxsplit=1)[0]
+    compound = r.VERB_NOUN_COMPOUND.match(phrase)
+    if compound is not None:
+        phrase = compound.group()
+    else:
+        verb = r.COUNTED_NOUN_END.search(phrase)
+        phrase = phrase[: verb.start()] if verb else phrase
     # 8个不同层面、不同领域的市级示范点: the noun is what follows the last 的
     last_de = phrase.rfind("的")
     if last_de < 0 and "、" in phrase:
@@ -258,48 +479,383 @@ def _following_noun(folded: str, pos: int) -> tuple[int, int] | None:
     return begin, begin + len(phrase)
 
 
-def _kind(number: Number, unit_kind: str | None, indicator: str, direction: str) -> str:
-    if number.unit == "百分点":
-        return "change"
-    if number.unit in ("%", "‰", "‱") or number.kind == "fraction":
-        return "share" if _SHARE_WORDS.search(indicator) and direction == "level" else "rate"
-    if direction != "level":
-        return "change"
-    return unit_kind or "amount"
+# -- one number and its unit ------------------------------------------------------------------
 
 
-def _cue(text: str) -> str | None:
-    """The status a text's own cue words give: a multi-year plan, a target, a reported fact."""
-    if r.PLAN_CUE.search(text):
-        return "plan"
-    if r.TARGET_CUE.search(text):
-        return "target"
-    if r.ACHIEVED_CUE.search(text):
-        return "achieved"
+@dataclass
+class _Measure:
+    """A number with its unit, read before any context: the span, written value and range."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    unit_kind: str | None
+    context_end: int  # where the text that names the quantity stops (the low end of a range)
+    qualifier: str | None
+    value_text: str = ""
+
+
+def _unit_after(folded: str, end: int, number: Number) -> tuple[int, str | None, str | None, bool]:
+    """(end, unit, unit kind, 多/余 seen) for the unit after a number: 个, 万人, 多万吨, 元人民币."""
+    pos = end
+    fuzzy = False
+    if number.unit is None and folded[pos : pos + 1] in ("多", "余"):
+        fuzzy, pos = True, pos + 1
+    magnitude = next((word for word in r.MAGNITUDE_WORDS if folded.startswith(word, pos)), "")
+    pos += len(magnitude)
+    m = r.UNIT_PATTERN.match(folded, pos)
+    if m:
+        kind, canonical = r.UNITS[m.group()]
+        return m.end(), magnitude + canonical, kind, fuzzy
+    if magnitude:
+        return pos, magnitude, None, fuzzy
+    return end, None, None, False
+
+
+def _split_magnitude(surface: str, value: float) -> tuple[float, str, float]:
+    """1.3万亿 → (1.3, "万亿", 1e12): the number as written and its magnitude word."""
+    stripped = surface.rstrip()
+    suffix = ""
+    while stripped and stripped[-1] in r.BIG_UNITS:
+        suffix = stripped[-1] + suffix
+        stripped = stripped[:-1].rstrip()
+    if not suffix or not stripped:
+        return value, "", 1.0
+    scale = 1.0
+    for char in suffix:
+        scale *= r.BIG_UNITS[char]
+    return value / scale, suffix, scale
+
+
+def _magnitude_prefix(unit: str) -> tuple[float, str | None]:
+    """万人 → (1e4, "人"), 万亿斤 → (1e12, "斤"), % → (1, "%"), 万 → (1e4, None), 万度 → (1e4, 千瓦时)."""
+    scale, base = 1.0, unit
+    for word, factor in r.MAGNITUDE_WORDS.items():
+        if unit.startswith(word):
+            scale, base = float(factor), unit[len(word) :]
+            break
+    if not base:
+        return scale, None
+    return scale, r.BASE_UNIT.get(base, base)
+
+
+def _plain(value: float) -> str:
+    """A float as plain decimal digits (no exponent): 1300.0 → 1300, 0.05 → 0.05."""
+    if not math.isfinite(value):
+        return ""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = repr(value)
+    if "e" not in text:
+        return text
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _written_value(folded_surface: str, value: float) -> str:
+    """The number as written in the unit's magnitude, digits normalised: 1,200.50 → 1200.50,
+    ３．５ → 3.5, 一千二百 → 1200; Arabic digits are kept exactly however many there are."""
+    if folded_surface.isdigit() or folded_surface.replace(".", "", 1).isdigit():
+        return folded_surface  # 1200, 5.2: most numbers in a report
+    bare = folded_surface.replace(",", "").replace("，", "").replace(" ", "")
+    while bare and bare[-1] in r.BIG_UNITS:
+        bare = bare[:-1]
+    if _PLAIN_ARABIC.fullmatch(bare):
+        return bare
+    return _plain(value)
+
+
+def _ranged(folded: str, number: Number, measure: _Measure) -> None:
+    """Make ``measure`` a range when a low end and a connector stand right before it."""
+    if folded[number.start - 1 : number.start] not in _RANGE_MARKS and (
+        folded[number.start - 1 : number.start] != " " or folded[number.start - 2 : number.start - 1] not in _RANGE_MARKS
+    ):
+        return  # most numbers: no connector right before them
+    m = _RANGE_LOW.search(folded, max(0, number.start - 40), number.start)
+    if m is None or folded[m.start() - 1 : m.start()] in ("从", "由", "第") or number.value_max is not None:
+        return
+    low_surface = m.group("low")
+    low_full = parse_number(low_surface)
+    if low_full is None or r.DATE_AFTER.match(folded, m.end("low")):
+        return
+    low_unit = m.group("unit")
+    if low_unit and low_unit.lstrip("个") not in (measure.unit, _magnitude_prefix(measure.unit)[1], "百分点"):
+        return
+    _, low_word, low_scale = _split_magnitude(low_surface, low_full)
+    _, _, high_scale = _split_magnitude(folded[number.start : number.end], number.value)
+    # 5000万到1亿: the low end in the high end's unit; 3000至5000万元: the magnitude is shared
+    low = low_full / high_scale if low_word else low_full
+    measure.value, measure.value_max = low, measure.value
+    measure.value_text = _written_value(low_surface, low) if not low_word or low_scale == high_scale else _plain(low)
+    measure.start = measure.context_end = m.start("low")
+    measure.qualifier = "range"
+
+
+def _currency_before(folded: str, number: Number) -> int | None:
+    """Where a currency sign before the number starts (¥3.5亿, 人民币120亿), else None."""
+    if folded[number.start - 2 : number.start].rstrip(" ")[-1:] not in ("¥", "币"):
+        return None
+    m = r.CURRENCY_BEFORE.search(folded, max(0, number.start - 3), number.start)
+    return m.start() if m else None
+
+
+def _measure(folded: str, number: Number) -> _Measure | None:
+    """The unit after ``number`` (or a currency sign before it) and, when a low end and a
+    connector stand before it, the range; None when it has no unit (a bare number) or is a
+    counting word (a Chinese numeral fused to a count noun: 两国, 三县)."""
+    unit_end, unit_word, unit_kind, fuzzy_unit = _unit_after(folded, number.end, number)
+    value, magnitude_word, _ = _split_magnitude(folded[number.start : number.end], number.value)
+    start = number.start
+    if number.unit is not None:
+        unit, unit_kind, unit_end = number.unit, None, number.end
+    else:
+        unit = magnitude_word + (unit_word or "")
+        currency = _currency_before(folded, number)
+        if currency is not None:  # ¥3000, ￥3000元, 人民币5亿元: the sign opens the span
+            start = currency
+            if unit_word is None:
+                unit, unit_kind = unit + "元", "amount"
+    if not unit or unit == "兆":
+        if not _bare_amount(folded, number):
+            return None  # a bare number (千兆光网: 兆 alone is no magnitude of an amount): not a quantity
+        unit, unit_kind = "", "amount"
+    if unit_word in r.COUNT_NOUNS and not magnitude_word and not any(c.isdigit() for c in folded[number.start : number.end]):
+        return None  # 两国, 三县, 千村: a counting word
+    if unit_word is not None and unit_word[len(magnitude_word):] in r.TIME_UNITS and _anchors(folded, number, unit_end):
+        return None  # 过去两个月, 近三天来: a time frame, not a quantity
+    measure = _Measure(start, unit_end, value, number.value_max, unit, unit_kind, start,
+                       "range" if number.value_max is not None else None)
+    measure.value_text = _written_value(folded[number.start : number.end], value) if number.value_max is None else _plain(value)
+    if fuzzy_unit or number.approximate:
+        measure.qualifier = measure.qualifier or ("approx" if "几" in folded[number.start : number.end] else "min")
+    _ranged(folded, number, measure)
+    return measure
+
+
+def _bare_amount(folded: str, number: Number) -> bool:
+    """Whether a number without a unit is money all the same: a round sum paid or earned in
+    speech (能赚五百, 花两千，), its unit unwritten."""
+    return (
+        number.unit is None
+        and number.value_max is None
+        and not _CJK.match(folded[number.end : number.end + 1])
+        and bool(r.MONEY_VERB_BEFORE.search(folded, max(0, number.start - 3), number.start))
+        and not r.MAGNITUDE_CHARS.isdisjoint(folded[number.start : number.end])
+    )
+
+
+def _anchors(folded: str, number: Number, unit_end: int) -> bool:
+    before = folded[max(0, number.start - 2) : number.start]
+    return bool(r.ANCHOR_BEFORE.search(before)) or bool(r.ANCHOR_AFTER.match(folded, unit_end))
+
+
+# -- what is not a quantity -------------------------------------------------------------------
+
+
+def _is_date(folded: str, number: Number) -> bool:
+    if number.unit is not None:
+        return False
+    return bool(r.DATE_AFTER.match(folded, number.end))
+
+
+def _ordinal_end(folded: str, number: Number) -> int | None:
+    """Where an ordinal ends (第十三次, 十九大, 十四五, 前十名), -1 for a counting word with 大
+    (十大工程, 三大攻坚战), None for a number that is no ordinal."""
+    tail = r.ORDINAL_AFTER.match(folded, number.end)
+    session = r.SESSION_AFTER.match(folded, number.end)
+    if session and number.kind != "ordinal":
+        return number.end + session.group().index("次") + 1  # 五次会议: the ordinal is 五次
+    if number.kind == "ordinal":
+        return tail.end() if tail and not tail.group().strip().startswith(("大", "中全会")) else number.end
+    if folded[number.start - 1 : number.start] == r.RANK_BEFORE:
+        rank = r.RANK_AFTER.match(folded, number.end)
+        if rank:
+            return rank.end()
+    if tail and tail.group().strip() == "届":
+        return tail.end()  # 十三届全国人大
+    if tail and not tail.group().strip().startswith("次"):
+        if tail.group().strip() == "大":
+            return _congress_end(folded, number, tail.end())
+        return number.end if tail.group().strip().startswith("中全会") else tail.end()
+    # 十四五: the numeral pattern reads 十四 and stops before the 五 of the plan's name
+    if folded.startswith("五", number.end) and re.match(r"五(?:[”\"]|规划|计划|时期|期间|末)", folded[number.end :]):
+        return number.end + 1
     return None
 
 
-def _status(clause: str, sentence: str, listed: str | None, paragraph: Callable[[], str | None], section: str | None) -> str:
-    """Status from the clause's own cues, then the list of targets it is in, then the
-    paragraph's nearest time cue, then the section, then the sentence's cues."""
-    from_clause = _cue(clause)
-    if from_clause is not None:
-        return from_clause
-    if listed is not None:
-        return listed
-    for status in (paragraph(), section):
-        if status is not None:
-            return status
-    return _cue(sentence) or "unknown"
+def _congress_end(folded: str, number: Number, after: int) -> int:
+    """十九大 (a party congress: an ordinal) or 十大工程 (a counting word: -1)."""
+    party = folded[max(0, number.start - 2) : number.start] == "党的"
+    if party or r.CONGRESS_AFTER.match(folded, after) or not _CJK.match(folded[after : after + 1]):
+        return after
+    return -1
 
 
-def _time_ref(folded: str, sentence_start: int, pos: int, in_target: bool) -> str | None:
-    found = None
-    for m in r.TIME_REF.finditer(folded, sentence_start, pos):
-        found = m.group()
-    if found is None and in_target:
-        return "今年"
-    return found
+def _skip(folded: str, number: Number, layout: _Layout) -> bool:
+    """Dates, slogans in quotes (“两个维护”), formulations and idioms (四个全面, 千家万户), age
+    bands inside a name, 一 as an article (一个, 一批), and numbers beside × (7×24小时)."""
+    return (
+        _is_date(folded, number)
+        or layout.in_quote(number.start, number.end)
+        or layout.in_formulation(number.start, number.end)
+        or (number.text == "一" and number.unit is None)
+        or bool(r.AGE_BAND.match(folded, number.end))
+        or folded[number.start - 1 : number.start] in r.TIMES_SIGN
+        or folded[number.end : number.end + 1] in r.TIMES_SIGN
+    )
+
+
+def _durations(text: str, folded: str, numbers: list[Number]) -> list[Number]:
+    """``numbers`` with the spans of time that are the content (连续3年, 历时十二年, 为期两年)
+    added: read as N 年, where a bare N年 is a date or a time frame."""
+    if "年" not in folded:
+        return numbers
+    extra = []
+    for m in r.DURATION_YEARS.finditer(folded):
+        value = parse_number(m.group("number"))
+        if value is None or value >= 1000:
+            continue
+        end = m.end()
+        extra.append(Number(m.start("number"), end, text[m.start("number") : end], value, None, m.group("unit"),
+                            "number", bool(m.group("fuzzy"))))
+    if not extra:
+        return numbers
+    starts = {e.start for e in extra}
+    kept = [n for n in numbers if n.start not in starts]
+    return sorted(kept + extra, key=lambda n: n.start)
+
+
+# -- status -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What decides a quantity's status: its section, clause, sentence, list and paragraph."""
+
+    section: str | None
+    clause: str
+    before: str  # the sentence up to the number
+    sentence: str
+    listed: tuple[str, str] | None
+    paragraph: Callable[[], tuple[str, str] | None]
+    qualifier: str
+    threshold: bool  # 5亿元以上的项目: the quantity bounds the noun after it
+    genre: str = "other"  # report, transcript, document or other (:func:`_genre`)
+    own: str = ""  # the clause up to the number
+
+
+def _cue(text: str) -> tuple[str, str] | None:
+    """The status a text's own cue words give: a multi-year plan, a target, a reported fact."""
+    for status, pattern in (("plan", r.PLAN_CUE), ("target", r.TARGET_CUE), ("achieved", r.ACHIEVED_CUE)):
+        m = pattern.search(text)
+        if m:
+            return status, m.group()
+    return None
+
+
+def _unknown_cue(ctx: _Context) -> str | None:
+    """A forecast; a rule, limit or eligibility threshold; in an official document or a
+    transcript, a rule whatever its qualifier (a price per unit, a levy, a share set by a
+    rule, a provisional setting); in a transcript, a hypothetical: neither target nor result."""
+    forecast = r.FORECAST_CUE.search(ctx.clause)
+    if forecast:
+        return forecast.group()[:2]
+    own = ctx.own
+    if ctx.threshold:
+        return "的"
+    if ctx.qualifier in ("min", "max", "cap"):
+        rule = r.RULE_BEFORE.search(own)
+        if rule:
+            return rule.group()
+    if ctx.genre in ("document", "transcript"):
+        rule = r.RULE_PROVISION.search(own) or (r.DOCUMENT_RULE.search(ctx.clause) if ctx.genre == "document" else None)
+        if rule:
+            return rule.group()[:2]
+    if ctx.genre == "transcript":
+        hypothetical = r.HYPOTHETICAL.search(own) or r.MODAL_BEFORE.search(own)
+        if hypothetical:
+            return hypothetical.group()[:2]
+    return None
+
+
+def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
+    """A number in this year's tasks, the government's work or a plan passage: the section's
+    status unless the clause gives its own time (去年, 了 → achieved; 到2027年 → plan; 今年 in a
+    plan passage → target)."""
+    past = r.OWN_PAST_CUE.search(ctx.clause) or _sentence_past(ctx.before)
+    if past:
+        return "achieved", f"cue:{past.group()}"
+    if section != "plan":
+        plan = r.STRONG_PLAN_CUE.search(ctx.clause)
+        if plan:
+            return "plan", f"cue:{plan.group()}"
+    elif "今年" in ctx.clause and r.TARGET_CUE.search(ctx.clause):
+        return "target", "cue:今年"
+    if ctx.listed is not None and (section != "plan" or ctx.listed[0] == "plan"):
+        return ctx.listed[0], f"list:{ctx.listed[1]}"
+    if section != "plan":
+        target = r.TARGET_CUE.search(ctx.clause)
+        if target:
+            return "target", f"cue:{target.group()}"
+    return r.SECTION_STATUS[section], f"section:{section}"
+
+
+def _sentence_past(before: str) -> re.Match[str] | None:
+    """A past time heading the sentence (去年，…; 过去五年，…), not 了 or 已 of another clause."""
+    m = r.OWN_PAST_CUE.search(before)
+    return m if m and m.group()[0] not in "了已" else None
+
+
+def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
+    """Outside any typed section: the clause's own cues, the list of targets it is in, the
+    paragraph's nearest time cue, then the sentence's cues."""
+    if ctx.genre == "document":
+        project = r.PROJECT_PLAN_CUE.search(ctx.own)
+        if project:  # the scale of a project the document approves: the plan's own contents
+            return "plan", f"cue:{project.group()}"
+    own = _cue(ctx.clause)
+    if own is not None and own[0] != "achieved":
+        return own[0], f"cue:{own[1]}"
+    if ctx.genre == "transcript":
+        # the clause from its start too: 将由现在的X降为Y puts the cue before the first level
+        future = r.FUTURE_CUE.search(ctx.clause) or r.FUTURE_CUE.search(ctx.own)
+        if future:  # where a speaker says a policy will get
+            return "plan", f"cue:{future.group()}"
+    horizon = r.STRONG_PLAN_CUE.search(ctx.before)
+    if horizon:  # 到2027年，…占比达到12%: the sentence's horizon outweighs 占 or 有
+        return "plan", f"cue:{horizon.group()}"
+    if own is not None:
+        return own[0], f"cue:{own[1]}"
+    if ctx.listed is not None:
+        return ctx.listed[0], f"list:{ctx.listed[1]}"
+    paragraph = ctx.paragraph()
+    if paragraph is not None:
+        return paragraph[0], f"paragraph:{paragraph[1]}"
+    sentence = _cue(ctx.sentence)
+    if sentence is not None:
+        return sentence[0], f"cue:{sentence[1]}"
+    if ctx.genre == "transcript":
+        return "achieved", "genre:transcript"  # a speaker stating a number reports what is
+    return "unknown", None
+
+
+def _status(ctx: _Context) -> tuple[str, str | None]:
+    """(status, evidence): a review section reports results whatever its clauses say; a
+    forecast or a rule is unknown; a typed section decides unless the clause has a time of
+    its own; elsewhere the clause, list, paragraph and sentence cues decide."""
+    if ctx.section == "review":
+        return "achieved", "section:review"
+    unknown = _unknown_cue(ctx)
+    if unknown is not None:
+        return "unknown", f"cue:{unknown}"
+    if ctx.section in r.SECTION_STATUS:
+        return _typed_status(ctx, ctx.section)
+    return _untyped_status(ctx)
+
+
+# -- one row ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -321,213 +877,372 @@ class _Row:
     time_ref: str | None
     section: str | None
     sentence_span: tuple[int, int] = (0, 0)
+    evidence: str | None = None
+    value_text: str = ""
+    pair: tuple[tuple[str, ...], int] | None = None  # the list of subjects this value is paired with
 
 
-def _is_date(folded: str, number: Number) -> bool:
-    if number.unit is not None:
-        return False
-    return bool(r.DATE_AFTER.match(folded, number.end))
+def _kind(number: Number, unit_kind: str | None, indicator: str, direction: str) -> str:
+    if number.unit == "百分点":
+        return "change"
+    if number.unit in ("%", "‰", "‱") or number.kind == "fraction":
+        return "share" if _SHARE_WORDS.search(indicator) and direction == "level" else "rate"
+    if direction != "level":
+        return "change"
+    return unit_kind or "amount"
 
 
-def _ordinal_end(folded: str, number: Number) -> int | None:
-    if number.kind == "ordinal":
-        tail = r.ORDINAL_AFTER.match(folded, number.end)
-        return tail.end() if tail and not tail.group().strip().startswith(("大", "中全会")) else number.end
-    tail = r.ORDINAL_AFTER.match(folded, number.end)
-    if tail and not tail.group().strip().startswith(("次", "届")):
-        return number.end if tail.group().strip().startswith(("大", "中全会")) else tail.end()
-    # 十四五: the numeral pattern reads 十四 and stops before the 五 of the plan's name
-    if folded.startswith("五", number.end) and re.match(r"五(?:[”\"]|规划|计划|时期|期间|末)", folded[number.end :]):
-        return number.end + 1
-    return None
+def _time_ref(folded: str, sentence_start: int, pos: int, in_target: bool) -> str | None:
+    found = None
+    for m in r.TIME_REF.finditer(folded, sentence_start, pos):
+        found = m.group()
+    if found is None and in_target:
+        return "今年"
+    return found
 
 
-@dataclass
-class _Measure:
-    """A number with its unit, read before any context: the span, written value and range."""
-
-    start: int
-    end: int
-    value: float
-    value_max: float | None
-    unit: str
-    unit_kind: str | None
-    context_end: int  # where the text that names the quantity stops (the low end of a range)
-    qualifier: str | None
-
-
-def _magnitude_prefix(unit: str) -> tuple[float, str | None]:
-    """万人 → (1e4, "人"), 万亿斤 → (1e12, "斤"), % → (1, "%"), 万 → (1e4, None)."""
-    for word, scale in r.MAGNITUDE_WORDS.items():
-        if unit.startswith(word):
-            return float(scale), unit[len(word) :] or None
-    return 1.0, unit
+def _qualifier(folded: str, measure: _Measure, context: str) -> tuple[str, int]:
+    """The qualifier (a word after the quantity first, then before it) and the quantity's end."""
+    if measure.qualifier is not None:
+        return measure.qualifier, measure.end
+    after = r.QUALIFIER_AFTER.match(folded, measure.end)
+    if after:
+        return after.lastgroup or "exact", after.end()
+    m = r.QUALIFIER_BEFORE_PATTERN.search(context, max(0, len(context) - r.QUALIFIER_BEFORE_LONGEST))
+    if m is None:
+        m = r.QUALIFIER_VERB_BEFORE.search(context, max(0, len(context) - 6))
+    if m is None:
+        return "exact", measure.end
+    return m.lastgroup or "exact", measure.end
 
 
-def _measure(folded: str, number: Number, previous: Number | None) -> _Measure | None:
-    """The unit after ``number`` and, when ``previous`` is the low end of a range, the range."""
-    unit_end, unit_word, unit_kind, fuzzy_unit = _unit_after(folded, number.end, number)
-    value, magnitude_word, _ = _split_magnitude(number.text, number.value)
-    if number.unit is not None:
-        unit, unit_kind, unit_end = number.unit, None, number.end
-    else:
-        unit = magnitude_word + (unit_word or "")
-    if not unit:
-        return None  # a bare number: not a quantity
-    measure = _Measure(number.start, unit_end, value, number.value_max, unit, unit_kind, number.start,
-                       "range" if number.value_max is not None else None)
-    if fuzzy_unit or number.approximate:
-        measure.qualifier = measure.qualifier or ("approx" if "几" in number.text else "min")
-    if (
-        previous is not None
-        and previous.kind != "ordinal"
-        and previous.unit in (None, number.unit)
-        and r.RANGE_CONNECTOR.fullmatch(folded, previous.end, number.start)
-        and not _is_date(folded, previous)
-    ):
-        low, low_word, low_scale = _split_magnitude(previous.text, previous.value)
-        if low_word:  # 5000万到1亿: the low end in the high end's unit
-            low = low * low_scale / _split_magnitude(number.text, number.value)[2]
-        measure.value, measure.value_max = low, value
-        measure.start = measure.context_end = previous.start
-        measure.qualifier = "range"
-    return measure
-
-
-def _skip(folded: str, number: Number, layout: _Layout) -> bool:
-    """Dates, slogans in quotes (“两个维护”), age bands inside a name, and 一个/一批 articles."""
-    return (
-        _is_date(folded, number)
-        or layout.in_quote(number.start, number.end)
-        or (number.text == "一" and number.unit is None)
-        or bool(r.AGE_BAND.match(folded, number.end))
-    )
-
-
-def _name(
-    folded: str, measure: _Measure, clause_start: int, context: str, direction_at: int, previous: _Row | None
-) -> tuple[str, tuple[int, int]]:
-    """The measured thing: the noun a count introduces (88个社区), else the clause before the
-    number; a clause with no subject of its own (、比上年增长8%) takes the previous one's."""
-    span = _following_noun(folded, measure.end) if measure.unit_kind == "count" else None
-    if span is None:
-        span = (clause_start, measure.context_end)
-    name = _strip_name(_INSIDE_NAME.sub("", folded[span[0] : span[1]]))
-    no_subject = not name or (direction_at >= 0 and _strip_name(context[:direction_at]) == "")
-    if previous is not None and previous.kind != "ordinal" and no_subject:
-        inherited = r.TRAILING_DIRECTION.sub("", previous.name)
-        if inherited:
-            verb = context[direction_at:].split("比")[0] if direction_at >= 0 else ""
-            name = inherited + _strip_name(_INSIDE_NAME.sub("", verb))
-    if "占" in name and not name.endswith(("比重", "比例", "占比")):
+def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str, direction_at: int,
+          previous: _Row | None) -> tuple[str, tuple[int, int]]:
+    """The measured thing: the noun a count introduces (88个社区), the noun an amount is
+    allocated to (编列了5亿元的经费), else the clause before the number (``clause`` is its
+    start and the sentence's); a clause with no subject of its own (、比上年增长8%; 增速11.5%;
+    已经快速成长3倍) takes the previous quantity's or the previous clause's; a name that names
+    no thing (年均增长, 实施) or a fragment of a clause is empty."""
+    clause_start, sentence_start = clause
+    span = _counted_noun(folded, measure) or _allocated_noun(folded, measure, clause_start)
+    if span is not None:
+        noun = folded[span[0] : span[1]]
+        # a compound that opens with a verb (建设项目) keeps it
+        return (noun if r.VERB_NOUN_COMPOUND.match(noun) else _strip_name(_INSIDE_NAME.sub("", noun))), span
+    span = (clause_start, measure.context_end)
+    if measure.unit_kind == "count" and _resumptive(folded[clause_start : measure.start], measure.value):
+        return "", span  # 甲公司和乙公司两家: the count resumes a list and names no noun of its own
+    name, stripped, subjectless = _noun_phrase(folded[clause_start : measure.context_end])
+    # nothing but a change (比上年增长, 年均增长) or nothing at all: the subject is the previous
+    # quantity's; a change verb with its object after it (压减燃煤消费80万吨) names the object
+    no_subject = not stripped or bool(r.DIRECTION_ONLY.fullmatch(stripped))
+    usable = previous is not None and previous.kind != "ordinal" and bool(previous.name)
+    if usable and r.RATE_NOUN.fullmatch(name):
+        return previous.name + name, span  # type: ignore[union-attr]
+    if no_subject or subjectless:
+        name = previous.name if usable else ""  # type: ignore[union-attr]
+        if not name and subjectless and previous is None:
+            name = _previous_subject(folded, sentence_start, clause_start)
+    if "占" in name and measure.unit in ("%", "‰") and not name.endswith(("比重", "比例", "占比")):
         name += "比" if name.endswith("占") else "比例"  # 党员占总数 → 党员占总数比例
+    elif name.endswith("占") and len(name) > 2:
+        name = name[:-1]  # 补贴的部分占40亿元: an amount held, not a share
     return name, span
 
 
-def _ordinal_row(folded: str, number: Number, end: int, layout: _Layout) -> _Row:
+def _noun_phrase(raw: str) -> tuple[str, str, bool]:
+    """(the noun phrase of a clause before a number, the clause stripped, whether the clause
+    opens with its predicate): stopped where the predicate starts (药品已经入库 → 药品),
+    stripped, empty when it names no thing or is a fragment of a clause."""
+    raw = _INSIDE_NAME.sub("", raw)
+    if "来" in raw:
+        raw = r.TIME_FRAME_IN_NAME.sub("", raw)
+    end = r.SUBJECT_END.search(raw)
+    if end is not None and end.start() == 0 and end.group() in r.CHANGE_OPENERS:
+        end = r.SUBJECT_END.search(raw, 1)  # 由县财政安排…: a 由 that opens the clause names an agent
+    opens_predicate = end is not None and end.start() == 0
+    if end is not None:
+        raw = raw[: end.start()]
+    stripped = _strip_name(raw)
+    subjectless = not stripped and (opens_predicate or bool(r.PREDICATE_START.match(raw)))
+    if (
+        len(stripped) < 2
+        or r.NOT_A_NAME.fullmatch(stripped)
+        or r.FRAGMENT.search(stripped)
+        or r.NOT_A_THING_START.match(stripped)
+    ):
+        return "", stripped, subjectless
+    return _last_quoted(stripped), stripped, subjectless
+
+
+def _last_quoted(name: str) -> str:
+    """A name that ends in a quoted term names that term (某款项下「培训业务」中「材料费」
+    核减20万元 → 材料费); a quoted term with a noun after it stays whole (“惠民贷”业务)."""
+    close = name[-1:]
+    if close not in _QUOTE_CLOSE:
+        return name
+    opening = name.rfind(_QUOTE_CLOSE[close], 0, len(name) - 1)
+    term = name[opening + 1 : -1] if opening >= 0 else ""
+    return term if len(term) >= 2 else name
+
+
+def _counted_noun(folded: str, measure: _Measure) -> tuple[int, int] | None:
+    """The noun a count introduces (88个社区), or 人口 after 人 (14亿多人口)."""
+    if measure.unit.endswith("人") and folded[measure.end : measure.end + 1] == "口":
+        return measure.end - 1, measure.end + 1
+    if measure.unit_kind != "count":
+        return None
+    return _following_noun(folded, measure.end, measure.unit)
+
+
+def _allocated_noun(folded: str, measure: _Measure, clause_start: int) -> tuple[int, int] | None:
+    """The noun after ``的`` an amount is allocated to when the clause before it is an actor
+    and a verb of allocating (教育部编列了5亿元的经费 → 经费)."""
+    if folded[measure.end : measure.end + 1] != "的" or not r.ALLOCATION_VERB_END.search(folded, clause_start, measure.start):
+        return None
+    stop = _NOUN_STOP.search(folded, measure.end + 1, measure.end + 12)
+    noun = folded[measure.end + 1 : stop.start() if stop else measure.end + 1]
+    if not 2 <= len(noun) <= 8 or not all(_CJK.match(c) for c in noun) or r.DIRECTION.match(noun):
+        return None
+    return measure.end + 1, measure.end + 1 + len(noun)
+
+
+def _resumptive(before: str, value: float) -> bool:
+    """Whether a count resumes the list of names just before it, one per unit counted
+    (甲银行和乙银行两家 → 2 items, 2 家)."""
+    if value < 2 or not value.is_integer():
+        return False
+    items = re.split(r"以及|[和与及、]", before)
+    return len(items) == int(value) and all(len(item) >= 2 for item in items)
+
+
+def _previous_subject(folded: str, sentence_start: int, clause_start: int) -> str:
+    """The subject of the clause before (我们的托育补贴在各方支持下，已经增长2倍 → 托育补贴),
+    when that clause holds no number of its own."""
+    if clause_start - 1 <= sentence_start:
+        return ""
+    before = folded[sentence_start : clause_start - 1]
+    cut = max(before.rfind(c) for c in r.CLAUSE_BREAK_CHARS)
+    raw = before[cut + 1 :]
+    if any(c.isdigit() or c in r.MAGNITUDE_CHARS for c in raw):
+        return ""
+    raw = r.ADVERBIAL_END.sub("", raw)
+    name, _, _ = _noun_phrase(raw)
+    return name if 2 <= len(name) <= 12 else ""
+
+
+def _ordinal_row(folded: str, number: Number, end: int, layout: _Layout, section: str | None) -> _Row:
     sentence_id = layout.sentence(number.start)
-    start = number.start - 1 if number.kind == "ordinal" else number.start  # keep 第
+    start = number.start - 1 if number.kind == "ordinal" or folded[number.start - 1 : number.start] == r.RANK_BEFORE else number.start
     return _Row(start, end, number.value, None, None, 1.0, None, "exact", "level", "unknown", "ordinal", "",
-                None, sentence_id, None, None, layout.sentence_span(sentence_id, len(folded)))
+                None, sentence_id, None, section, layout.sentence_span(sentence_id, len(folded)),
+                value_text=_plain(number.value))
 
 
-def _extract_folded(text: str, folded: str) -> list[_Row]:
+def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layout, sections: _Sections,
+                  rows: list[_Row]) -> _Row:
+    start = measure.start
+    sentence_id = layout.sentence(start)
+    previous = rows[-1] if rows and rows[-1].sentence_id == sentence_id else None
+    clause_start = layout.clause_start(start)
+    if previous is not None and clause_start <= previous.start:
+        clause_start = previous.end  # 28.5万亿元、比上年增加1.1万亿元: the second starts after the first
+    clause_start = min(clause_start, measure.context_end)
+    context = folded[clause_start : measure.context_end]
+    qualifier, end = _qualifier(folded, measure, context)
+    direction, direction_at = _direction(context)
+    sentence_start, sentence_stop = layout.sentence_span(sentence_id, len(folded))
+    name, name_span = _name(folded, measure, (clause_start, sentence_start), context, direction_at, previous)
+    name, pair = _paired(folded, (start, end), previous, name)
+    listed = layout.target_range(start)
+    clause_stop_m = r.CLAUSE_BREAK.search(folded, end, end + _CUE_REACH)
+    clause_stop = clause_stop_m.start() if clause_stop_m else min(len(folded), end + _CUE_REACH)
+    section = sections.at(start)
+    cue_start, cue_stop = max(sentence_start, start - _CUE_REACH), min(sentence_stop, end + _CUE_REACH)
+    status, evidence = _status(_Context(
+        section, folded[max(clause_start, cue_start) : clause_stop], folded[cue_start:start],
+        folded[cue_start:cue_stop], listed,
+        functools.partial(layout.paragraph_cue, start, functools.partial(sections.start_at, start)), qualifier,
+        _threshold(folded, measure, end, clause_stop), layout.genre,
+        folded[max(layout.clause_start(start), cue_start) : start],
+    ))
+    if qualifier == "cap":
+        qualifier = "exact" if status == "achieved" else "max"
+    scale, unit_base = _magnitude_prefix(measure.unit)
+    return _Row(
+        start, end, measure.value, measure.value_max, measure.unit, scale, unit_base, qualifier, direction,
+        status, _kind(number, measure.unit_kind, name, direction), name, name_span, sentence_id,
+        _time_ref(folded, cue_start, start, listed is not None and listed[0] == "target"),
+        section, (sentence_start, sentence_stop), evidence, measure.value_text, pair,
+    )
+
+
+def _paired(folded: str, span: tuple[int, int], previous: _Row | None,
+            name: str) -> tuple[str, tuple[tuple[str, ...], int] | None]:
+    """Values paired with a list of subjects (A和B实际增长8.4%和11.4%): the i-th value takes the
+    i-th subject. (name, pair) of this value: unchanged outside such a list."""
+    start, end = span
+    if previous is not None and previous.pair is not None and folded[previous.end : start] in r.PAIR_JOINTS:
+        items, index = previous.pair
+        if index + 1 < len(items):
+            return items[index + 1], (items, index + 1)
+    if name and folded[end : end + 1] in r.PAIR_JOINTS and folded[end + 1 : end + 2] in r.NUMERAL_FIRST:
+        items = tuple(r.PAIR_JOINT.split(name))
+        if len(items) >= 2 and all(len(item) >= 2 for item in items):
+            head = r.SHARED_HEAD.search(items[-1])
+            if head is not None and len(items[-1]) > len(head.group()):
+                items = tuple(item if r.SHARED_HEAD.search(item) else item + head.group() for item in items)
+            return items[0], (items, 0)
+    return name, None
+
+
+def _threshold(folded: str, measure: _Measure, end: int, clause_stop: int) -> bool:
+    """Whether a bound after the quantity qualifies a noun (总投资5亿元以上的项目; 周边5公里
+    以内没有学校的厂房): a threshold, not a value of the thing before it."""
+    if end <= measure.end or folded[measure.end] not in "以及":
+        return False
+    if r.THRESHOLD_AFTER.match(folded, end):
+        return True
+    de = folded.find("的", end, min(clause_stop, end + 30))
+    return de > end and bool(r.THRESHOLD_AFTER.match(folded, de))
+
+
+def _unit_led(text: str, folded: str, numbers: list[Number]) -> list[Number]:
+    """3.5万千瓦, 12亿千瓦时, 200兆瓦: give the numeral's last character back to the unit it opens."""
+    out = []
+    for number in numbers:
+        last = number.end - 1
+        if (
+            number.unit is None
+            and number.end - number.start >= 2
+            and r.NUMERAL_LED_UNITS.match(folded, last)
+            and (folded[last - 1].isdigit() or folded[last - 1] in "万亿")
+        ):
+            value = parse_number(folded[number.start : last])
+            if value is not None:
+                number = Number(number.start, last, text[number.start : last], value, None, None, number.kind,
+                                number.approximate)
+        out.append(number)
+    return out
+
+
+def _extract_folded(text: str, folded: str, sections: _Sections) -> list[_Row]:
     layout = _layout(folded)
     numbers = find_numbers(text, folded=folded, quantities_only=True)
+    numbers = _durations(text, folded, _unit_led(text, folded, numbers))
     rows: list[_Row] = []
-    for i, number in enumerate(numbers):
+    for number in numbers:
         ordinal_end = _ordinal_end(folded, number)
         if ordinal_end is not None:
-            rows.append(_ordinal_row(folded, number, ordinal_end, layout))
+            if ordinal_end >= 0:
+                rows.append(_ordinal_row(folded, number, ordinal_end, layout, sections.at(number.start)))
             continue
         if _skip(folded, number, layout):
             continue
-        measure = _measure(folded, number, numbers[i - 1] if i else None)
+        measure = _measure(folded, number)
         if measure is None:
             continue
-        if rows and measure.start <= rows[-1].start:
+        while rows and measure.start <= rows[-1].start:
             rows.pop()  # the low end of this range was read as a quantity of its own
-        start, end = measure.start, measure.end
-        sentence_id = layout.sentence(start)
-        previous = rows[-1] if rows and rows[-1].sentence_id == sentence_id else None
-        clause_start = layout.clause_start(start)
-        if previous is not None and clause_start <= previous.start:
-            clause_start = previous.end  # 28.5万亿元、比上年增加1.1万亿元: the second starts after the first
-        context = folded[clause_start : measure.context_end]
-        qualifier = measure.qualifier
-        if qualifier is None:
-            after = r.QUALIFIER_AFTER.match(folded, end)
-            if after:
-                qualifier, end = after.lastgroup or "exact", after.end()
-            else:
-                qualifier = _qualifier_before(context, folded[end : end + 4]) or "exact"
-        direction, direction_at = _direction(context)
-        name, name_span = _name(folded, measure, clause_start, context, direction_at, previous)
-        sentence_start, sentence_stop = layout.sentence_span(sentence_id, len(folded))
-        paragraph = layout.paragraph(start)
-        listed = layout.target_range_status(start)
-        clause_stop = r.CLAUSE_BREAK.search(folded, end)
-        status = _status(
-            folded[clause_start : clause_stop.start() if clause_stop else len(folded)],
-            folded[sentence_start:sentence_stop],
-            listed,
-            functools.partial(layout.paragraph_cue, paragraph, start),
-            layout.section_status[paragraph],
-        )
-        if qualifier == "cap":
-            qualifier = "exact" if status == "achieved" else "max"
-        scale, unit_base = _magnitude_prefix(measure.unit)
-        rows.append(_Row(
-            start, end, measure.value, measure.value_max, measure.unit, scale, unit_base, qualifier, direction,
-            status, _kind(number, measure.unit_kind, name, direction), name, name_span, sentence_id,
-            _time_ref(folded, sentence_start, start, listed == "target"),
-            _SECTIONS.get(layout.section_status[paragraph] or ""), (sentence_start, sentence_stop),
-        ))
+        rows.append(_quantity_row(folded, number, measure, layout, sections, rows))
     return rows
 
 
 def indicator_records(doc_id: Any, conversion: Conversion) -> list[dict[str, Any]]:
-    """The indicator rows of one text read by :func:`policytext.analysis_text` (the
-    quantities are read from ``conversion.text``; every offset points into
-    ``conversion.original``): :func:`indicators` for one document, as dicts."""
+    """The indicator rows of one text read by :func:`policytext.analysis_text`, as dicts.
+
+    The quantities are read from ``conversion.text`` (spaces inside prose and numbers read
+    past) with the sections of :func:`policytext.structure.document_sections`; every
+    offset points into ``conversion.original``: :func:`indicators` for one document.
+
+    Parameters
+    ----------
+    doc_id : any
+        The ``doc_id`` of the rows.
+    conversion : policytext.script.Conversion
+        The text as :func:`policytext.analysis_text` reads it.
+
+    Returns
+    -------
+    list of dict
+        One dict per row, with the keys :data:`COLUMNS`.
+    """
     simplified = conversion.text
-    rows = _extract_folded(simplified, fold(simplified))
-    return _to_records(doc_id, conversion.original, rows, conversion.to_original)
+    compact = _Compact.of(simplified, fold(simplified))
+    sections = _Sections.of(conversion, compact)
+    rows = _extract_folded(compact.text, compact.folded, sections)
+
+    def to_original(start: int, end: int) -> tuple[int, int]:
+        return conversion.to_original(*compact.span(start, end))
+
+    return _to_records(doc_id, conversion.original, rows, to_original)
+
+
+def _value_fields(row: _Row) -> dict[str, Any]:
+    """value, value_text, value_base … and the note of a number a float cannot hold."""
+    value, note = row.value, None
+    text = row.value_text or _plain(value)
+    # only a number of more than 15 digits can be past what a float holds exactly
+    if len(text) > 15 and _PLAIN_ARABIC.fullmatch(text):
+        try:
+            exact = Decimal(text)
+            if not math.isfinite(value) or Decimal(repr(float(text))) != exact:
+                note = IMPRECISE
+                value = float(text) if math.isfinite(float(text)) else math.nan
+        except (InvalidOperation, ValueError):
+            pass
+    quantity = row.kind != "ordinal"
+    return {
+        "value": value,
+        "value_max": row.value_max,
+        "value_text": text or None,
+        "value_base": value * row.scale if quantity else None,
+        "value_base_max": row.value_max * row.scale if row.value_max is not None else None,
+        "note": note,
+    }
 
 
 def _to_records(
     doc_id: Any, text: str, rows: list[_Row], to_original: Callable[[int, int], tuple[int, int]]
 ) -> list[dict[str, Any]]:
     records = []
+    sentences: dict[tuple[int, int], str] = {}  # most sentences hold several rows
     for row in rows:
         start, end = to_original(row.start, row.end)
-        o_s_start, o_s_end = to_original(*row.sentence_span)
+        sentence = sentences.get(row.sentence_span)
+        if sentence is None:
+            o_s_start, o_s_end = to_original(*row.sentence_span)
+            sentence = sentences[row.sentence_span] = text[o_s_start:o_s_end].strip()
         name_original = None
-        if row.name_span is not None and row.kind != "ordinal":
+        quantity = row.kind != "ordinal"
+        if row.name_span is not None and quantity and row.name:
             n_start, n_end = to_original(*row.name_span)
             name_original = text[n_start:n_end]
-        base = row.value * row.scale
+        values = _value_fields(row)
         records.append({
             "doc_id": doc_id,
             "sentence_id": row.sentence_id,
-            "sentence": text[o_s_start:o_s_end].strip(),
+            "sentence": sentence,
             "start": start,
             "end": end,
             "text": text[start:end],
-            "indicator": row.name or None if row.kind != "ordinal" else None,
+            "indicator": (row.name or None) if quantity else None,
             "indicator_original": name_original,
-            "value": row.value,
-            "value_max": row.value_max,
-            "unit": row.unit,
-            "value_base": base if row.kind != "ordinal" else None,
-            "value_base_max": row.value_max * row.scale if row.value_max is not None else None,
+            "value": values["value"],
+            "value_max": values["value_max"],
+            "value_text": values["value_text"],
+            "unit": row.unit or None,
+            "value_base": values["value_base"],
+            "value_base_max": values["value_base_max"],
             "unit_base": row.unit_base,
-            "qualifier": row.qualifier if row.kind != "ordinal" else None,
-            "direction": row.direction if row.kind != "ordinal" else None,
-            "status": row.status if row.kind != "ordinal" else None,
+            "qualifier": row.qualifier if quantity else None,
+            "direction": row.direction if quantity else None,
+            "status": row.status if quantity else None,
+            "status_evidence": row.evidence if quantity else None,
             "kind": row.kind,
             "time_ref": row.time_ref,
             "section": row.section,
+            "note": values["note"],
         })
     return records
 
@@ -544,20 +1259,26 @@ def indicators(data: str | Corpus | Sequence[str], *, doc_id: Any = None, conver
     convert : "auto", False or an OpenCC config name
         How each text is read (:func:`policytext.analysis_text`): ``"auto"`` reads text
         with any Traditional-only character through OpenCC t2s; ``False`` never converts
-        (numerals are still read in either script).
+        (numerals and units are still read in either script).
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`COLUMNS`: ``doc_id``, ``sentence_id``, ``sentence``;
         ``start``/``end`` (offsets into the text as given, so ``text[start:end]`` is
-        ``text``); ``indicator`` (the thing measured, in Simplified script) and
-        ``indicator_original`` (its source span in the original script);
-        ``value``/``value_max`` (as written; ``value_max`` for ranges) and ``unit`` (万人,
-        亿元, %, 百分点…); ``value_base``/``value_base_max``/``unit_base`` (the magnitude
-        applied: 1.3万亿斤 → 1.3e12 斤); ``qualifier`` (exact, approx, min, max, range);
+        ``text``); ``indicator`` (the noun phrase measured, in Simplified script, empty
+        when the clause names none) and ``indicator_original`` (its source span);
+        ``value``/``value_max`` (as written; ``value_max`` for ranges), ``value_text``
+        (the value's digits as written, exact however many) and ``unit`` (万人, 亿元, %,
+        百分点…); ``value_base``/``value_base_max``/``unit_base`` (the magnitude applied:
+        1.3万亿斤 → 1.3e12 斤); ``qualifier`` (exact, approx, min, max, range);
         ``direction`` (increase, decrease, level); ``status`` (target, achieved, plan,
-        unknown); ``kind`` (rate, share, count, amount, change, ordinal); ``time_ref``.
+        unknown) and ``status_evidence`` (what decided it: ``section:review``,
+        ``cue:预期目标``, ``list:主要预期目标``, ``paragraph:今年`` …); ``kind`` (rate, share,
+        count, amount, change, ordinal: :func:`is_quantity` tells quantities apart);
+        ``time_ref``; ``section`` (the section type of
+        :func:`policytext.structure.document_sections`); ``note`` (set when the value is
+        past float precision: ``value_text`` has the exact digits).
 
     Raises
     ------

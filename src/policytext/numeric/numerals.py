@@ -21,6 +21,21 @@ _PLAIN_DECIMAL = re.compile(r"(\d+(?:\.\d+)?)([万亿]*)")
 #: longer runs of numeral characters are read in pieces (no real numeral is this long)
 _LONGEST_NUMERAL = 48
 _ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+")
+#: a run of Arabic digits longer than any numeral read in pieces (see _LONGEST_NUMERAL)
+_LONG_ARABIC = re.compile(rf"\d{{{_LONGEST_NUMERAL},}}(?:\.\d+)?(?![\d.])")
+#: how far a numeral is matched ahead: past the longest numeral read (spaces between its
+#: parts included), so a run of numeral characters as long as the text (一一一…) costs
+#: one bounded match per numeral, not a scan to the run's end each time
+_SCAN = 4 * _LONGEST_NUMERAL
+
+
+def _numeral_at(folded: str, start: int) -> re.Match[str] | None:
+    """The numeral pattern at ``start``, matched no further than _SCAN characters; a run of
+    Arabic digits longer than that is matched whole (it is read as one number)."""
+    m = _NUMERAL.match(folded, start, start + _SCAN)
+    if m is not None and m.end() == start + _SCAN and _LONG_ARABIC.match(folded, start):
+        return _NUMERAL.match(folded, start)
+    return m
 _EXPONENT = re.compile(r"[eE]([-+]?\d+)")
 _FRACTION_MARK = re.compile(r.FRACTION_MARK)
 _MIXED_FRACTION = re.compile(r"[ ]*又[ ]*")
@@ -52,11 +67,20 @@ class Number:
 def fold(text: str) -> str:
     """Full-width to half-width and Traditional numeral characters to Simplified, 1:1."""
     # only runs of foldable characters are translated: most of a document is left as it is
-    return r.FOLDABLE.sub(_fold_run, text)
+    folded = r.FOLDABLE.sub(_fold_run, text)
+    if r.ZERO_RUN_HINT.search(folded):
+        folded = r.ZERO_RUN.sub(_zero_run, folded)
+    return folded
 
 
 def _fold_run(match: re.Match[str]) -> str:
     return match.group().translate(r.FOLD)
+
+
+def _zero_run(match: re.Match[str]) -> str:
+    """二OO三 → 二零零三, 五.零一 → 五点零一: a Latin O between Chinese numerals is a zero and a
+    full stop between them a decimal point (one character for one)."""
+    return match.group().translate(r.ZERO_RUN_FOLD)
 
 
 # -- parsing one numeral --------------------------------------------------------------------
@@ -99,66 +123,102 @@ def _direct_reading(tokens: list[tuple[str, float, str]]) -> float | None:
     return float("".join(str(int(value)) for _, value, _ in tokens))
 
 
-def _integer(tokens: list[tuple[str, float, str]]) -> float | None:
-    chunks: list[list[float]] = []  # [value, magnitude] per big-unit section already closed
-    section = 0.0
-    pending: float | None = None
-    pending_is_arabic = False
-    last_small: float | None = None
-    unit_before_pending: float | None = None
-    after_zero = False
-    previous = ""
-    for kind, value, _ in tokens:
-        if kind == "d" and value == 0:
-            if pending is not None:
-                return None
-            after_zero = True
-            previous = "zero"
-            continue
-        if kind == "f" and pending is not None:
-            continue  # 500余万: the unknown digit lies below the last one written
-        if kind in ("d", "a", "f"):
-            if pending is not None:
-                return None
-            pending = value
-            pending_is_arabic = kind == "a"
-            unit_before_pending = None if after_zero else (last_small if previous == "u" else None)
-            if previous == "b" and not after_zero:
-                unit_before_pending = chunks[-1][1] if chunks else None
-        elif kind == "t":
-            if pending is not None or (last_small is not None and last_small <= 10):
-                return None
-            section += value
-            last_small = 10
-        elif kind == "u":
-            if last_small is not None and value >= last_small:
-                return None
-            if pending is None:
-                # 十 alone opens a number, follows 零 or 万, or (一百十六) follows 百
-                if previous not in ("", "zero", "b") and not (value == 10 and last_small == 100):
-                    return None
-                pending = 1
-            section += pending * value
-            pending, last_small, after_zero = None, value, False
-        elif kind == "b":
-            if pending is None and section == 0:
-                if previous != "b" or not chunks:
-                    return None
-                chunks[-1][0] *= value
-                chunks[-1][1] *= value
-            else:
-                current = section + (pending or 0)
-                current += sum(c[0] for c in chunks if c[1] < value)
-                chunks = [c for c in chunks if c[1] >= value]
-                chunks.append([current * value, value])
-            section, pending, last_small, after_zero = 0.0, None, None, False
+class _IntegerReader:
+    """Reads the tokens of a Chinese (or mixed) integer left to right, one method per kind
+    of token; each returns False when the token cannot stand where it is (百百, 十一十二)."""
+
+    def __init__(self) -> None:
+        self.chunks: list[list[float]] = []  # [value, magnitude] per big-unit section already closed
+        self.section = 0.0
+        self.pending: float | None = None
+        self.pending_is_arabic = False
+        self.last_small: float | None = None
+        self.unit_before_pending: float | None = None
+        self.after_zero = False
+        self.previous = ""
+
+    def zero(self) -> bool:
+        if self.pending is not None:
+            return False
+        self.after_zero = True
+        return True
+
+    def digit(self, kind: str, value: float) -> bool:
+        if self.pending is not None:
+            return False
+        self.pending = value
+        self.pending_is_arabic = kind == "a"
+        self.unit_before_pending = None if self.after_zero else (self.last_small if self.previous == "u" else None)
+        if self.previous == "b" and not self.after_zero:
+            self.unit_before_pending = self.chunks[-1][1] if self.chunks else None
+        return True
+
+    def tens(self, value: float) -> bool:
+        if self.pending is not None or (self.last_small is not None and self.last_small <= 10):
+            return False
+        self.section += value
+        self.last_small = 10
+        return True
+
+    def small(self, value: float) -> bool:
+        if self.last_small is not None and value >= self.last_small:
+            return False
+        if self.pending is None:
+            # 十 alone opens a number, follows 零 or 万, or (一百十六) follows 百
+            if self.previous not in ("", "zero", "b") and not (value == 10 and self.last_small == 100):
+                return False
+            self.pending = 1
+        self.section += self.pending * value
+        self.pending, self.last_small, self.after_zero = None, value, False
+        return True
+
+    def big(self, value: float) -> bool:
+        if self.pending is None and self.section == 0:
+            if self.previous != "b" or not self.chunks:
+                return False
+            self.chunks[-1][0] *= value  # 四万万, 万亿
+            self.chunks[-1][1] *= value
         else:
+            current = self.section + (self.pending or 0)
+            current += sum(c[0] for c in self.chunks if c[1] < value)
+            self.chunks = [c for c in self.chunks if c[1] >= value]
+            self.chunks.append([current * value, value])
+        self.section, self.pending, self.last_small, self.after_zero = 0.0, None, None, False
+        return True
+
+    def read(self, kind: str, value: float) -> bool:
+        if kind == "f" and self.pending is not None:
+            return True  # 500余万: the unknown digit lies below the last one written
+        if kind == "d" and value == 0:
+            ok = self.zero()
+            kind = "zero"
+        elif kind in ("d", "a", "f"):
+            ok = self.digit(kind, value)
+        elif kind == "t":
+            ok = self.tens(value)
+        elif kind == "u":
+            ok = self.small(value)
+        elif kind == "b":
+            ok = self.big(value)
+        else:
+            return False
+        self.previous = kind
+        return ok
+
+    def result(self) -> float:
+        pending = self.pending
+        if pending is not None and not self.pending_is_arabic and self.unit_before_pending:
+            # 两千四百五: a last digit after a unit counts in the next lower place
+            pending *= self.unit_before_pending / 10
+        return sum(c[0] for c in self.chunks) + self.section + (pending or 0)
+
+
+def _integer(tokens: list[tuple[str, float, str]]) -> float | None:
+    reader = _IntegerReader()
+    for kind, value, _ in tokens:
+        if not reader.read(kind, value):
             return None
-        previous = kind
-    if pending is not None and not pending_is_arabic and unit_before_pending:
-        # 两千四百五: a last digit after a unit counts in the next lower place
-        pending *= unit_before_pending / 10
-    return sum(c[0] for c in chunks) + section + (pending or 0)
+    return reader.result()
 
 
 @lru_cache(maxsize=8192)
@@ -181,52 +241,73 @@ def _parse_any(numeral: str) -> tuple[float, bool] | None:
     sign = 1.0
     if text[:1] in ("-", "负"):
         sign, text = -1.0, text[1:]
-    scale = 1.0
-    exponent = _EXPONENT.search(text)
-    if exponent and exponent.end() == len(text):
-        if abs(int(exponent.group(1))) > 300:
-            return None
-        scale = 10.0 ** int(exponent.group(1))
-        text = text[: exponent.start()]
-    elif text[-1:] in r.SUFFIX_SCALE and text[:-1]:
-        scale = float(r.SUFFIX_SCALE[text[-1]])
-        text = text[:-1]
-    if not text:
+    scaled = _scale_suffix(text)
+    if scaled is None:
         return None
-    tokens = _tokens(text)
+    text, scale = scaled
+    tokens = _tokens(text) if text else None
     if not tokens:
         return None
     fuzzy = any(kind == "f" for kind, _, _ in tokens)
-    points = [i for i, (kind, _, _) in enumerate(tokens) if kind == "p"]
-    if len(points) > 1:
-        return None
-    if points:
-        head, tail = tokens[: points[0]], tokens[points[0] + 1 :]
-        digits = ""
-        while tail and tail[0][0] in ("d", "a") and "." not in tail[0][2]:
-            digits += tail[0][2] if tail[0][0] == "a" else str(int(tail[0][1]))
-            tail = tail[1:]
-        if not head or not digits or any(kind != "b" for kind, _, _ in tail):
-            return None
-        decimals = float("0." + digits)
-        direct = _direct_reading(head)
-        integer = direct if direct is not None else _integer(head)
-        if integer is None:
-            return None
-        integer += decimals
-        for _, value, _ in tail:
-            integer *= value
-        return sign * integer * scale, fuzzy
-    direct = _direct_reading(tokens)
-    whole = direct if direct is not None else _integer(tokens)
+    whole = _decimal_value(tokens)
     if whole is None:
         return None
     return sign * whole * scale, fuzzy
 
 
+def _scale_suffix(text: str) -> tuple[str, float] | None:
+    """The numeral without its exponent or Latin magnitude (1e5, 40k), and that scale."""
+    exponent = _EXPONENT.search(text)
+    if exponent and exponent.end() == len(text):
+        if abs(int(exponent.group(1))) > 300:
+            return None
+        return text[: exponent.start()], 10.0 ** int(exponent.group(1))
+    if text[-1:] in r.SUFFIX_SCALE and text[:-1]:
+        return text[:-1], float(r.SUFFIX_SCALE[text[-1]])
+    return text, 1.0
+
+
+def _decimal_value(tokens: list[tuple[str, float, str]]) -> float | None:
+    """The value of a numeral's tokens, with at most one decimal point (三点一四, 1.3万亿)."""
+    points = [i for i, (kind, _, _) in enumerate(tokens) if kind == "p"]
+    if len(points) > 1:
+        return None
+    if not points:
+        direct = _direct_reading(tokens)
+        return direct if direct is not None else _integer(tokens)
+    head, tail = tokens[: points[0]], tokens[points[0] + 1 :]
+    digits = ""
+    while tail and tail[0][0] in ("d", "a") and "." not in tail[0][2]:
+        digits += tail[0][2] if tail[0][0] == "a" else str(int(tail[0][1]))
+        tail = tail[1:]
+    if not head or not digits or any(kind != "b" for kind, _, _ in tail):
+        return None
+    direct = _direct_reading(head)
+    integer = direct if direct is not None else _integer(head)
+    if integer is None:
+        return None
+    integer += float("0." + digits)
+    for _, value, _ in tail:
+        integer *= value
+    return integer
+
+
 def parse_number(numeral: str) -> float | None:
     """The value of one numeral, or None when it is not a well-formed numeral.
 
+    Parameters
+    ----------
+    numeral : str
+        One numeral alone: Arabic (``1,234.5``, full-width digits), Chinese (一千二百万,
+        两千四百五, 〇/○ zeros), financial (壹贰叁) or mixed (1.3万亿).
+
+    Returns
+    -------
+    float or None
+        Its value; None for an empty string or anything that is not one numeral.
+
+    Examples
+    --------
     >>> parse_number("一千二百万"), parse_number("1.3万亿"), parse_number("两千四百五")
     (12000000.0, 1300000000000.0, 2450.0)
     """
@@ -264,6 +345,12 @@ class _WordSpans:
 
 def _longest_valid(folded: str, start: int, end: int) -> tuple[int, float, bool] | None:
     """The longest prefix of folded[start:end] that parses, as (end, value, fuzzy)."""
+    long_run = _LONG_ARABIC.match(folded, start, end) if end - start > _LONGEST_NUMERAL else None
+    if long_run:
+        # a run of digits is one number however long: its value is NaN past the float
+        # range, and its exact digits stay in the text (``value_text`` of the indicators)
+        value = float(long_run.group())
+        return long_run.end(), value if math.isfinite(value) else math.nan, False
     end = min(end, start + _LONGEST_NUMERAL)
     whole = _parse_folded(folded[start:end])
     if whole is not None:
@@ -314,6 +401,26 @@ def find_numbers(text: str, *, folded: str | None = None, quantities_only: bool 
     already has it. ``quantities_only=True`` skips what cannot be a quantity or an ordinal:
     single Chinese digits that no unit, numeral or 第 stands next to (进一步, 三是), which are
     most numeral characters in running text, and years and dates (2024年, 3月5日).
+
+    Parameters
+    ----------
+    text : str
+        The text, any script.
+    folded : str, optional
+        ``fold(text)`` (full-width digits and zero forms folded, same length as ``text``),
+        when the caller already has it.
+    quantities_only : bool
+        Skip what cannot be a quantity or an ordinal (see above).
+
+    Returns
+    -------
+    list of Number
+        Left to right; ``text[n.start:n.end] == n.text`` for each.
+
+    Examples
+    --------
+    >>> [(n.text, n.value, n.unit) for n in find_numbers("增长百分之五，新增一千二百万人")]
+    [('百分之五', 5.0, '%'), ('一千二百万', 12000000.0, None)]
     """
     if folded is None:
         folded = fold(text)
@@ -325,7 +432,7 @@ def find_numbers(text: str, *, folded: str | None = None, quantities_only: bool 
         candidate = (_QUANTITY_START if quantities_only else _NUMERAL_START).search(folded, position)
         if candidate is None:
             break
-        m = _NUMERAL.match(folded, candidate.start())
+        m = _numeral_at(folded, candidate.start())
         if m is None or m.end() == m.start():
             position = candidate.start() + 1
             continue
@@ -358,82 +465,124 @@ def find_numbers(text: str, *, folded: str | None = None, quantities_only: bool 
 _SPECIAL_AFTER = frozenset("分%‰个百成折又/^元圆 ")
 
 
-def _read_at(
-    folded: str, start: int, end: int, words: _WordSpans
-) -> tuple[int, int, float, float | None, str | None, str, bool] | None:
+#: one numeral read in running text: start, end, value, value_max, unit, kind, fuzzy
+_Read = tuple[int, int, float, float | None, str | None, str, bool]
+
+
+def _read_at(folded: str, start: int, end: int, words: _WordSpans) -> _Read | None:
     surface = folded[start:end]
-    plain = folded[end : end + 1] not in _SPECIAL_AFTER
-    # 百分之五, 千分之三: a bare 百/千/万 before 分之 is "per hundred/thousand/ten thousand"
-    fraction = None if plain else _FRACTION_MARK.match(folded, end)
-    if fraction:
-        numerator = _NUMERAL.match(folded, fraction.end())
-        if numerator:
-            top = _longest_valid(folded, numerator.start(), numerator.end())
-            if top is not None:
-                top_end, top_value, fuzzy = top
-                bare = _SPACES.sub("", surface)
-                if bare in r.PERCENT_DENOMINATORS:
-                    unit = r.PERCENT_DENOMINATORS[bare]
-                    return start, top_end, top_value, None, unit, "percent", fuzzy
-                if bare in r.PER_SCALE:
-                    return start, top_end, top_value * 100 / r.PER_SCALE[bare], None, "%", "percent", fuzzy
-                bottom = _parse_folded(surface)
-                if bottom is not None and bottom[0] != 0:
-                    return start, top_end, top_value / bottom[0], None, None, "fraction", fuzzy
+    if folded[end : end + 1] in _SPECIAL_AFTER:
+        fraction = _read_fraction(folded, start, end, surface)
+        if fraction is not None:
+            return fraction
     bare = _SPACES.sub("", surface)
-    if bare in r.NEIGHBOUR_DIGITS:
-        low, high = r.NEIGHBOUR_DIGITS[bare]
-        return start, end, float(low), float(high), None, "number", False
-    if len(bare) >= 3 and bare[:2] in r.NEIGHBOUR_DIGITS and bare[2] in r.SMALL_UNITS and len(bare) == 3:
-        low, high = r.NEIGHBOUR_DIGITS[bare[:2]]
-        scale = r.SMALL_UNITS[bare[2]]
-        return start, end, float(low * scale), float(high * scale), None, "number", False
+    neighbour = _read_neighbour(start, end, bare)
+    if neighbour is not None:
+        return neighbour
     parsed = _longest_valid(folded, start, end)
     if parsed is None:
         return None
     end, value, fuzzy = parsed
     if words.covers(start, end):
         return None
-    if folded[end : end + 1] not in _SPECIAL_AFTER:
-        kind = "ordinal" if start > 0 and folded[start - 1] == r.ORDINAL_BEFORE else "number"
-        return start, end, value, None, None, kind, fuzzy
-    # 三又三分之一
-    mixed = _MIXED_FRACTION.match(folded, end)
-    if mixed:
-        below = _NUMERAL.match(folded, mixed.end())
-        if below:
-            denominator = _longest_valid(folded, below.start(), below.end())
-            mark = _FRACTION_MARK.match(folded, denominator[0]) if denominator else None
-            above = _NUMERAL.match(folded, mark.end()) if mark else None
-            upper = _longest_valid(folded, above.start(), above.end()) if above else None
-            if denominator and upper and denominator[1] != 0:
-                frac = upper[1] / denominator[1]
-                return start, upper[0], value + frac if value >= 0 else value - frac, None, None, "fraction", fuzzy
-    slash = _SLASH_FRACTION.match(folded, end)
-    if slash and folded[start:end].lstrip("-").replace(" ", "").isdigit():
-        bottom_value = float(slash.group(1))
-        if bottom_value:
-            whole = folded[start:end].split()
-            if len(whole) == 2 and whole[0].lstrip("-").isdigit():
-                frac = float(whole[1]) / bottom_value
-                number = float(whole[0])
-                return start, slash.end(), number + frac if number >= 0 else number - frac, None, None, "fraction", False
-            return start, slash.end(), value / bottom_value, None, None, "fraction", False
-    power = r.POWER.match(folded, end)
-    if power and not any(c in r.DIGITS for c in surface):
-        exponent = int(power.group(2)) * (-1 if power.group(1).count("-") % 2 else 1)
-        try:
-            magnitude = abs(value) ** exponent
-        except (OverflowError, ZeroDivisionError):
-            magnitude = math.nan
-        if math.isfinite(magnitude):
-            return start, power.end(), -magnitude if value < 0 else magnitude, None, None, "number", False
-    money = r.YUAN_JIAO_FEN.match(folded, end)
-    if money:
-        cents = r.DIGITS[money.group(1)] * 0.1 + (r.DIGITS[money.group(2)] * 0.01 if money.group(2) else 0)
-        return start, money.end(), value + cents, None, "元", "number", fuzzy
-    percent = _percent_suffix(folded, end, value)
-    if percent:
-        return start, percent[0], percent[1], None, percent[2], "percent", fuzzy
     kind = "ordinal" if start > 0 and folded[start - 1] == r.ORDINAL_BEFORE else "number"
+    if folded[end : end + 1] in _SPECIAL_AFTER:
+        for reader in (_read_mixed, _read_slash, _read_power, _read_money, _read_percent):
+            found = reader(folded, start, end, value, fuzzy)
+            if found is not None:
+                return found
     return start, end, value, None, None, kind, fuzzy
+
+
+def _read_fraction(folded: str, start: int, end: int, surface: str) -> _Read | None:
+    """百分之五, 千分之三 (a bare 百/千/万 before 分之 is per hundred/thousand), 三分之一."""
+    fraction = _FRACTION_MARK.match(folded, end)
+    numerator = _numeral_at(folded, fraction.end()) if fraction else None
+    top = _longest_valid(folded, numerator.start(), numerator.end()) if numerator else None
+    if top is None:
+        return None
+    top_end, top_value, fuzzy = top
+    bare = _SPACES.sub("", surface)
+    if bare in r.PERCENT_DENOMINATORS:
+        return start, top_end, top_value, None, r.PERCENT_DENOMINATORS[bare], "percent", fuzzy
+    if bare in r.PER_SCALE:
+        return start, top_end, top_value * 100 / r.PER_SCALE[bare], None, "%", "percent", fuzzy
+    bottom = _parse_folded(surface)
+    if bottom is not None and bottom[0] != 0:
+        return start, top_end, top_value / bottom[0], None, None, "fraction", fuzzy
+    return None
+
+
+def _read_neighbour(start: int, end: int, bare: str) -> _Read | None:
+    """一两, 两三, 三四百: two neighbouring digits are a range."""
+    if bare in r.NEIGHBOUR_DIGITS:
+        low, high = r.NEIGHBOUR_DIGITS[bare]
+        return start, end, float(low), float(high), None, "number", False
+    if len(bare) == 3 and bare[:2] in r.NEIGHBOUR_DIGITS and bare[2] in r.SMALL_UNITS:
+        low, high = r.NEIGHBOUR_DIGITS[bare[:2]]
+        scale = r.SMALL_UNITS[bare[2]]
+        return start, end, float(low * scale), float(high * scale), None, "number", False
+    return None
+
+
+def _read_mixed(folded: str, start: int, end: int, value: float, fuzzy: bool) -> _Read | None:
+    """三又三分之一."""
+    mixed = _MIXED_FRACTION.match(folded, end)
+    below = _numeral_at(folded, mixed.end()) if mixed else None
+    if below is None:
+        return None
+    denominator = _longest_valid(folded, below.start(), below.end())
+    mark = _FRACTION_MARK.match(folded, denominator[0]) if denominator else None
+    above = _numeral_at(folded, mark.end()) if mark else None
+    upper = _longest_valid(folded, above.start(), above.end()) if above else None
+    if denominator and upper and denominator[1] != 0:
+        frac = upper[1] / denominator[1]
+        return start, upper[0], value + frac if value >= 0 else value - frac, None, None, "fraction", fuzzy
+    return None
+
+
+def _read_slash(folded: str, start: int, end: int, value: float, fuzzy: bool) -> _Read | None:
+    """3/5 and 1 1/2."""
+    slash = _SLASH_FRACTION.match(folded, end)
+    if not slash or not folded[start:end].lstrip("-").replace(" ", "").isdigit():
+        return None
+    bottom_value = float(slash.group(1))
+    if not bottom_value:
+        return None
+    whole = folded[start:end].split()
+    if len(whole) == 2 and whole[0].lstrip("-").isdigit():
+        frac = float(whole[1]) / bottom_value
+        number = float(whole[0])
+        return start, slash.end(), number + frac if number >= 0 else number - frac, None, None, "fraction", False
+    return start, slash.end(), value / bottom_value, None, None, "fraction", False
+
+
+def _read_power(folded: str, start: int, end: int, value: float, fuzzy: bool) -> _Read | None:
+    """2^5, 2.5^-1 (Arabic numerals only)."""
+    power = r.POWER.match(folded, end)
+    if not power or any(c in r.DIGITS for c in folded[start:end]):
+        return None
+    exponent = int(power.group(2)) * (-1 if power.group(1).count("-") % 2 else 1)
+    try:
+        magnitude = abs(value) ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return None
+    if not math.isfinite(magnitude):
+        return None
+    return start, power.end(), -magnitude if value < 0 else magnitude, None, None, "number", False
+
+
+def _read_money(folded: str, start: int, end: int, value: float, fuzzy: bool) -> _Read | None:
+    """壹拾壹元壹角捌分: yuan, jiao and fen written out."""
+    money = r.YUAN_JIAO_FEN.match(folded, end)
+    if not money:
+        return None
+    cents = r.DIGITS[money.group(1)] * 0.1 + (r.DIGITS[money.group(2)] * 0.01 if money.group(2) else 0)
+    return start, money.end(), value + cents, None, "元", "number", fuzzy
+
+
+def _read_percent(folded: str, start: int, end: int, value: float, fuzzy: bool) -> _Read | None:
+    percent = _percent_suffix(folded, end, value)
+    if not percent:
+        return None
+    return start, percent[0], percent[1], None, percent[2], "percent", fuzzy
