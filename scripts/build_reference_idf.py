@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-df", type=int, default=2)
     args = parser.parse_args(argv)
     corpus = pt.read_corpus(args.corpus)
-    corpus = corpus.subset(corpus.docvars["year_source"] == "docvars").clean()
+    corpus = corpus.subset(corpus.docvars["year_source"] == "column").clean()
     tokenizer = PolicyTokenizer(stopwords=())
     df: Counter[str] = Counter()
     for text in corpus.texts:

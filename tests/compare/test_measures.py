@@ -65,12 +65,38 @@ def test_keyness_errors(corpus: pt.Corpus) -> None:
 def test_emerging_and_vanishing(corpus: pt.Corpus) -> None:
     new = pt.compare.emerging(corpus, by="year", min_count=2)
     first = {r.term: r.year for r in new.itertuples()}
-    assert first["乡村振兴"] == 2003 and first["乡镇企业"] == 2001
+    assert first["乡村振兴"] == 2003
+    # the first period has no baseline: none of its terms is reported, and the table says so
+    assert 2001 not in set(new["year"]) and "乡镇企业" not in first
+    assert "first period" in new.attrs["note"]
     row = new[new["term"] == "乡村振兴"].iloc[0]
-    assert row["persistence"] == 1.0 and row["rank"] >= 1
+    assert row["persistence"] == 1.0 and row["rank"] >= 1 and row["lifetime"] == 5
     gone = vanishing(corpus, by="year", min_count=1)
     last = {r.term: r.year for r in gone.itertuples()}
     assert last["乡镇企业"] == 2002 and last["农田水利"] == 2003
+    assert 2004 not in set(gone["year"])  # terms of the last period are still in use
+
+
+def test_emerging_counts_the_lifetime_not_the_first_period() -> None:
+    # a coinage used once in the year it appears and taken up after: reported in that year
+    texts = ["推进乡镇企业发展。", "推进碳达峰。推进乡镇企业发展。", "碳达峰碳达峰。乡镇企业。", "碳达峰行动。乡镇企业。"]
+    corpus = pt.Corpus(texts, pd.DataFrame({"doc_id": list("abcd"), "year": [2019, 2020, 2021, 2022]}))
+    table = pt.compare.emerging(corpus, min_count=3)
+    row = table[table["normalized"] == "碳达峰"].iloc[0]
+    assert row["year"] == 2020 and row["count"] == 1 and row["lifetime"] == 4
+    assert row["persistence"] == 1.0 and row["growth"] == 1
+    assert pt.compare.emerging(corpus, min_count=5).empty
+
+
+def test_emerging_terms_are_written_as_the_corpus_writes_them() -> None:
+    texts = ["推行河長制。", "河長制全面推行，河長制考核。", "河長制責任落實，湖長制。", "湖長制。河長制。湖長制。"]
+    corpus = pt.Corpus(texts, pd.DataFrame({"doc_id": list("abcd"), "year": [2016, 2017, 2018, 2019]}))
+    new = pt.compare.emerging(corpus, min_count=2)
+    assert dict(zip(new["normalized"], new["term"]))["湖长制"] == "湖長制"
+    gone = vanishing(corpus, min_count=1)
+    assert dict(zip(gone["normalized"], gone["term"]))["责任"] == "責任"
+    key = keyness(corpus, 2019, by="year", min_count=1)
+    assert dict(zip(key["normalized"], key["term"]))["河长制"] == "河長制"
 
 
 def test_similarity_is_square_symmetric_and_labelled(corpus: pt.Corpus) -> None:

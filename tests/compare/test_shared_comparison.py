@@ -42,7 +42,9 @@ def test_keyness_of_2016(national_corpus: pt.Corpus, counts: pt.compare.TermCoun
 
 
 def test_emerging_terms_of_2015(national_corpus: pt.Corpus, counts: pt.compare.TermCounts) -> None:
-    table = pt.compare.emerging(national_corpus, by="year", top=10, counts=counts)
+    # ranked by what follows its first year (lifetime, persistence, first-year weight): 新常态
+    # fades after 2018, so the terms that stayed (一带一路, 动能) rank above it
+    table = pt.compare.emerging(national_corpus, by="year", top=30, counts=counts)
     assert "新常态" in set(table.loc[table["year"] == 2015, "term"])
 
 
@@ -89,3 +91,34 @@ def test_png_of_real_results(national_corpus: pt.Corpus, tmp_path: Path) -> None
         warnings.simplefilter("always")
         figure.savefig(tmp_path / "trends.png", dpi=80)
     assert not [w for w in caught if "missing from" in str(w.message)]
+
+
+#: the coinages of the national reports and the year each first appears (the Wikisource
+#: layout has no 2020 report)
+COINAGES = {"新常态": 2015, "供给侧结构性改革": 2016, "高质量发展": 2018, "乡村振兴": 2018, "碳达峰": 2021, "新质生产力": 2024}
+
+
+def _reports_with_their_own_year(corpus: pt.Corpus) -> pt.Corpus:
+    """The Wikisource records that carry their own year (the reports, not the resolutions,
+    whose year is read from their text): the year's source is the record itself, whatever
+    the reader calls it."""
+    source = corpus.docvars["year_source"].astype(str)
+    own = source.isin(["column", "docvars", "field", "record"]) & corpus.docvars["year"].notna()
+    return corpus.subset(own.tolist())
+
+
+def test_emerging_coinages_in_the_year_they_appear(wikisource_corpus: pt.Corpus) -> None:
+    reports = _reports_with_their_own_year(wikisource_corpus)
+    assert len(reports) == 52
+    table = pt.compare.emerging(reports, by="year", top=30)
+    years = sorted(set(reports.docvars["year"]))
+    found = {}
+    for term, _year in COINAGES.items():
+        rows = table[(table["normalized"] == term)]
+        found[term] = (int(rows["year"].iloc[0]), int(rows["rank"].iloc[0])) if len(rows) else None
+    print("\nemerging (year, rank):", found)
+    assert all(found[t] is not None and found[t][0] == y for t, y in COINAGES.items()), found
+    assert years[0] not in set(table["year"])  # the first year has no baseline
+    assert "first period" in table.attrs["note"]
+    gone = pt.compare.vanishing(reports, by="year")
+    assert years[-1] not in set(gone["year"])  # terms of the last year are still in use

@@ -163,3 +163,35 @@ def test_offsets_always_valid(text: str) -> None:
 def test_segment_accepts_any_string(text: str) -> None:
     seg = pt.segment(text)
     assert all(text[s:e] == tok for tok, s, e in seg)
+
+
+# --- part-of-speech tags: the same call, the same boundaries ------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_tags_leave_the_tokens_as_they_are(text: str) -> None:
+    plain = pt.segment(text)
+    tagged = pt.segment(text, tags=True)
+    assert tagged.tokens == plain.tokens
+    assert tagged.tags is not None and len(tagged.tags) == len(tagged)
+
+
+@pytest.mark.parametrize("backend", ["jieba", "rjieba"])
+def test_tags_of_both_backends(backend: str) -> None:
+    if backend == "rjieba":
+        pytest.importorskip("rjieba")
+    seg = pt.segment("我们首次在涞水县推进固本强基工程，投资1.3万亿元，两岸交流。", tags=True, backend=backend)
+    tags = dict(zip(seg.normalized, seg.tags))
+    assert tags["我们"].startswith("r") and tags["首次"] == "m" and tags["1.3万亿"] == "m"
+    assert tags["涞水县"] == "ns"
+    # lexicon words keep the lexicon's tag, a noun unless it names one (两岸 is a locative to jieba)
+    assert tags["固本强基"] == "n" and tags["两岸"] == "n"
+    assert seg.to_frame().columns[-1] == "tag"
+
+
+def test_tagging_keeps_every_boundary_of_the_work_reports(wikisource_corpus) -> None:  # type: ignore[no-untyped-def]
+    texts = list(wikisource_corpus.texts)
+    for text in texts:
+        plain, tagged = pt.segment(text), pt.segment(text, tags=True)
+        assert (plain.starts == tagged.starts).all() and (plain.ends == tagged.ends).all()

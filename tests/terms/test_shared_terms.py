@@ -16,7 +16,7 @@ FILLER = stopwords(["filler"])
 
 
 def _reports(corpus: pt.Corpus) -> pt.Corpus:
-    return corpus.subset(corpus.docvars["year_source"] == "docvars")
+    return corpus.subset(corpus.docvars["year_source"] == "column")
 
 
 def _fragments(terms: list[str], text: str) -> list[str]:
@@ -92,3 +92,65 @@ def test_formulations_by_year(wikisource_corpus: pt.Corpus) -> None:
     for row in table.itertuples():
         text = reports[row.doc_id].text
         assert all(pt.convert(text[s : s + len(row.term)], "t2s") == row.normalized for s in row.starts)
+
+
+def _traditional_corpora() -> dict[str, pt.Corpus]:
+    from tests.conftest import SEED, shared_path
+
+    return {
+        "seed": pt.read_corpus(shared_path(SEED).parent, clean=True),
+        "ly-gazette": pt.read_corpus(shared_path("corpora/ly-gazette-tw"), clean=True),
+    }
+
+
+def _boundaries_inside(seg: pt.Segmentation, start: int, end: int) -> bool:
+    """Whether the occurrence [start, end) of the analysis text is cut: its tokens start at
+    ``start`` and end at ``end`` (it is no part of a longer word that overlaps it, as
+    组织建设 in 基层党组织|建设), and a boundary falls inside."""
+    import numpy as np
+
+    starts, ends = seg.analysis_starts, seg.analysis_ends
+    exact = bool(np.any(starts == start)) and bool(np.any(ends == end))
+    return exact and bool(np.any((starts > start) & (starts < end)))
+
+
+def test_traditional_lexicon_terms_stay_whole() -> None:
+    """Every lexicon term used at least 5 times in the seed or the Legislative Yuan records
+    stays one piece in segmentation, and no keyword is a piece of it; the keywords are
+    written in Traditional, with the Simplified form beside."""
+    entries = sorted({word for word, _, _ in lexicon_entries()}, key=len, reverse=True)
+    for name, corpus in _traditional_corpora().items():
+        segs = [pt.segment(text) for text in corpus.texts]
+        simplified = [seg.analysis_text for seg in segs]  # the text as analysis reads it (t2s)
+        found = {w: n for w in entries if (n := sum(s.count(w) for s in simplified)) >= 5}
+        print(f"\n{name}: lexicon terms used 5 times or more: " + ", ".join(f"{w} ×{n}" for w, n in found.items()))
+        assert found
+        broken = []
+        for seg, analysis in zip(segs, simplified):
+            for word in found:
+                at = analysis.find(word)
+                while at >= 0:
+                    if _boundaries_inside(seg, at, at + len(word)):
+                        broken.append(f"{word} at {at}: {'|'.join(pt.segment(analysis[max(0, at - 3) : at + len(word) + 3]).normalized)}")
+                    at = analysis.find(word, at + 1)
+        assert broken == [], broken[:20]
+        table = pt.keywords(corpus)
+        pieces = [
+            (kw, word) for kw in set(table["normalized"]) for word in found
+            if kw != word and kw in word and sum(s.count(kw) for s in simplified) <= found[word] * word.count(kw)
+        ]
+        assert pieces == [], pieces
+        for row in table.itertuples():
+            text = corpus[row.doc_id].text
+            assert text[row.start : row.end] == row.term and pt.analysis_text(row.term).text == row.normalized
+        written = table[table["term"] != table["normalized"]]
+        assert len(written) >= 0.3 * len(table), name  # Traditional forms, not Simplified ones
+
+
+def test_cross_strait_vocabulary_is_whole_in_both_scripts() -> None:
+    words = ["九二共識", "釣魚臺列嶼", "兩岸", "新南向", "前瞻基礎建設", "長照", "一例一休", "年金改革"]
+    text = "，".join(words) + "。"
+    tokens = pt.segment(text).tokens
+    assert all(w in tokens for w in words), tokens
+    simplified = pt.convert(text, "t2s")
+    assert all(pt.convert(w, "t2s") in pt.segment(simplified).tokens for w in words)

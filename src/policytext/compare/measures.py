@@ -29,7 +29,38 @@ def trends(
 ) -> pd.DataFrame:
     """How often each of ``terms`` (either script) occurs per group: ``count``, ``tokens``
     (word tokens in the group) and ``per_10k``; one row per (group, term), zeros included.
-    The terms are kept whole by the segmenter and counted even when they are stopwords."""
+    The terms are kept whole by the segmenter and counted even when they are stopwords.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    terms : iterable of str
+        The terms, in either script (counted in Simplified).
+    by : str or sequence
+        A docvar that groups the documents (year, decade, speaker …), or one key per
+        document.
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``by`` (``group`` when keys are given), ``term`` (Simplified), ``count``,
+        ``tokens``, ``per_10k``, then the docvars constant within each group; groups
+        sorted, documents with no key left out.
+
+    Raises
+    ------
+    KeyError
+        When ``by`` names no docvar.
+    ValueError
+        When ``by`` gives keys, but not one per document.
+    policytext.ConfigError
+        For a bad ``backend`` or ``convert``.
+    """
     from policytext.script import convert as convert_text
 
     wanted = list(dict.fromkeys(convert_text(t, "t2s") for t in terms))
@@ -78,6 +109,56 @@ def keyness(
     ratio itself. ``"chi2"`` and ``"g2"``: Pearson's χ² and
     the likelihood ratio G² of the 2x2 table, signed (negative when the term is rarer in
     the target). Terms seen fewer than ``min_count`` times in target + reference are left out.
+    Terms are those of :class:`~policytext.terms.PolicyTokenizer`: numbers, ordinals, names
+    of people, places and organisations, function words and fragments are none. ``term``
+    is written as the corpus mostly writes it, ``normalized`` in Simplified.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    target : group key or list of them
+        The group(s) described (``2024``, ``[2023, 2024]``, ``range(2013, 2018)``).
+    reference : group key or list of them, optional
+        The group(s) compared with (default: every group not in ``target``).
+    by : str or sequence
+        A docvar that groups the documents (year, decade, speaker …), or one key per
+        document.
+    measure : {"logodds", "chi2", "g2"}
+        The statistic.
+    top : int, optional
+        Terms returned (None: all).
+    stopwords : tier names or words
+        ``("function", "filler", "procedure")`` by default; a set of words of your own
+        replaces them.
+    min_count : int
+        The fewest occurrences in target and reference together.
+    prior_scale : float
+        The prior's weight, as a share of the corpus's size (log-odds only).
+    counts : TermCounts, optional
+        :func:`term_counts` of ``corpus`` when the caller has them (``stopwords``,
+        ``backend`` and ``convert`` are then not used).
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank``, ``term``, ``normalized``, ``count_target``, ``count_reference``,
+        ``score``, ``delta``, ``measure``, and ``target``/``reference`` (the groups
+        compared, joined by commas); highest ``score`` first.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``measure``, a ``target``/``reference`` that matches no group, or
+        keys in ``by`` that are not one per document.
+    KeyError
+        When ``by`` names no docvar.
+    policytext.ConfigError
+        For a bad ``backend`` or ``convert``.
     """
     import numpy as np
 
@@ -118,14 +199,24 @@ def keyness(
     order = [j for j in np.argsort(-score, kind="stable").tolist() if keep[j] and np.isfinite(score[j])]
     if top is not None:
         order = order[:top]
-    records = [{"term": counts.vocabulary[j], "count_target": int(y_t[j]), "count_reference": int(y_r[j]),
+    records = [{"term": counts.surface(counts.vocabulary[j]), "normalized": counts.vocabulary[j],
+                "count_target": int(y_t[j]), "count_reference": int(y_r[j]),
                 "score": float(score[j]), "delta": float(delta[j])} for j in order]
-    frame = records_frame(records, ("term", "count_target", "count_reference", "score", "delta"))
+    frame = records_frame(records, ("term", "normalized", "count_target", "count_reference", "score", "delta"))
     frame.insert(0, "rank", range(1, len(frame) + 1))
     frame["measure"] = measure
     frame["target"] = ", ".join(str(groups[i]) for i in rows_t)
     frame["reference"] = ", ".join(str(groups[i]) for i in rows_r)
     return frame
+
+
+#: what an emerging-terms table says of its first period (``frame.attrs["note"]``)
+EMERGING_NOTE = (
+    "The first period has no baseline: every term it uses is seen for the first time, so none is reported "
+    "as emerging there."
+)
+#: … and a vanishing-terms table of its last period
+VANISHING_NOTE = "Terms of the last period are still in use: none is reported as vanishing."
 
 
 def emerging(
@@ -139,13 +230,70 @@ def emerging(
     backend: str = "auto",
     convert: str | bool = "auto",
 ) -> pd.DataFrame:
-    """Terms first seen in each period (with at least ``min_count`` occurrences there),
-    ranked within the period by ``score``: the mean rate per 10,000 tokens from that period
-    to the last one, so a term that is salient when it appears and stays used ranks first.
-    ``persistence`` is the share of later periods that use it. ``top`` keeps the best n per
-    period (None: all)."""
+    """Terms first used in each period, after the first, ranked by what follows.
+
+    A term emerges in the period of its first appearance in the corpus, however often it is
+    used there (碳达峰 once in 2021); it must be used at least ``min_count`` times over its
+    lifetime (that period and every later one). The first period has no baseline — all its
+    terms are new — and is never reported (the table's ``attrs["note"]`` says so).
+
+    Within a period, terms rank by one formula over the term's life from that period on:
+
+        score = ln(1 + lifetime) x (1 + persistence) x growth
+
+    where ``lifetime`` is the term's count from its first period on, ``persistence`` the
+    share of the later periods that use it (1 for the last period, which has none), and
+    ``growth`` its rise from the baseline of none: its count in the first period (a
+    coinage is introduced with emphasis, 新常态 three times in its first report; a word that
+    merely turns up once is not). A term introduced with weight that stays in use ranks
+    first.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    by : str or sequence
+        A docvar that groups the documents (year, decade, speaker …), or one key per
+        document.
+    min_count : int
+        The fewest occurrences over the term's lifetime.
+    top : int or None
+        Terms per period (None: all).
+    stopwords : tier names or words
+        ``("function", "filler", "procedure")`` by default; a set of words of your own
+        replaces them.
+    counts : TermCounts, optional
+        :func:`term_counts` of ``corpus`` when the caller has them (``stopwords``,
+        ``backend`` and ``convert`` are then not used).
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (period, term), ``top`` per period (None: all): the period, ``rank``,
+        ``term`` (as the corpus mostly writes it: Traditional stays Traditional),
+        ``normalized`` (Simplified), ``count`` (in the first period), ``lifetime``,
+        ``per_10k`` (in the first period), ``persistence``, ``growth``, ``score``, and the
+        docvars constant within a period. Terms are those of
+        :class:`~policytext.terms.PolicyTokenizer`: no numbers, function words, names or
+        fragments of longer words.
+
+    Raises
+    ------
+    KeyError
+        When ``by`` names no docvar.
+    ValueError
+        When ``by`` gives keys, but not one per document.
+    policytext.ConfigError
+        For a bad ``backend`` or ``convert``.
+    """
     counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
-    return _first_or_last(corpus, by=by, min_count=min_count, top=top, counts=counts, last=False)
+    frame = _first_or_last(corpus, by=by, min_count=min_count, top=top, counts=counts, last=False)
+    frame.attrs["note"] = EMERGING_NOTE
+    return frame
 
 
 def vanishing(
@@ -159,10 +307,66 @@ def vanishing(
     backend: str = "auto",
     convert: str | bool = "auto",
 ) -> pd.DataFrame:
-    """Terms last seen in each period (``min_count`` there), ranked by their mean rate per
-    10,000 tokens over the periods up to it: what a corpus stopped saying, and when."""
+    """Terms last used before the final period: what a corpus stopped saying, and when.
+
+    A term vanishes after the period of its last use, when that is not the final period
+    (a term of the final period is still in use: never reported; ``attrs["note"]``); it
+    must be used at least ``min_count`` times over its lifetime (up to that period).
+    Within a period, terms rank by their earlier use, the mirror of :func:`emerging`:
+
+        score = ln(1 + lifetime) x (1 + persistence) x growth
+
+    with ``lifetime`` the count up to and including the last period of use,
+    ``persistence`` the share of the earlier periods that use it (1 for the first period)
+    and ``growth`` the count in that last period (the fall to none after it). Columns as in :func:`emerging` (``count`` and ``per_10k`` in the last period
+    of use).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    by : str or sequence
+        A docvar that groups the documents (year, decade, speaker …), or one key per
+        document.
+    min_count : int
+        The fewest occurrences over the term's lifetime.
+    top : int or None
+        Terms per period (None: all).
+    stopwords : tier names or words
+        ``("function", "filler", "procedure")`` by default; a set of words of your own
+        replaces them.
+    counts : TermCounts, optional
+        :func:`term_counts` of ``corpus`` when the caller has them (``stopwords``,
+        ``backend`` and ``convert`` are then not used).
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (period, term), ``top`` per period: the period of last use,
+        ``rank``, ``term``, ``normalized``, ``count``, ``lifetime``, ``per_10k``,
+        ``persistence``, ``growth``, ``score``, and the docvars constant within a period;
+        ``attrs["note"]`` says why the last period has none.
+
+    Raises
+    ------
+    KeyError
+        When ``by`` names no docvar.
+    ValueError
+        When ``by`` gives keys, but not one per document.
+    policytext.ConfigError
+        For a bad ``backend`` or ``convert``.
+    """
     counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
-    return _first_or_last(corpus, by=by, min_count=min_count, top=top, counts=counts, last=True)
+    frame = _first_or_last(corpus, by=by, min_count=min_count, top=top, counts=counts, last=True)
+    frame.attrs["note"] = VANISHING_NOTE
+    return frame
+
+
+EMERGING_COLUMNS = ("term", "normalized", "count", "lifetime", "per_10k", "persistence", "growth", "score")
 
 
 def _first_or_last(
@@ -172,26 +376,36 @@ def _first_or_last(
 
     groups, matrix, tokens = counts.grouped(group_keys(corpus, by))
     dense = matrix.toarray()
-    present = dense > 0
-    rates = 1e4 * dense / np.where(tokens > 0, tokens, 1)[:, None]
+    if last:  # the mirror image: the last use is the first use of the periods reversed
+        dense = dense[::-1]
     n = len(groups)
+    present = dense > 0
+    seen = present.any(axis=0)
+    first = np.where(seen, present.argmax(axis=0), n)
+    # what follows the first period (inclusive), per term: a cumulative sum from the end
+    after = np.cumsum(dense[::-1], axis=0)[::-1]
+    used_after = np.cumsum(present[::-1], axis=0)[::-1]
+    columns = np.arange(dense.shape[1])
+    valid = seen & (first > 0) & (first < n)
+    at = np.minimum(first, n - 1)
+    lifetime = np.where(valid, after[at, columns], 0)
+    keep = np.flatnonzero(valid & (lifetime >= min_count))
     records = []
-    for j, term in enumerate(counts.vocabulary):
-        seen = np.flatnonzero(present[:, j])
-        if not len(seen):
-            continue
-        i = seen[-1] if last else seen[0]
-        if dense[i, j] < min_count:
-            continue
-        span = slice(0, i + 1) if last else slice(i, n)
-        others = present[: i, j] if last else present[i + 1 :, j]
+    rates = 1e4 * dense / np.where(tokens > 0, tokens, 1)[::-1 if last else 1][:, None]
+    for j in keep.tolist():
+        i = int(first[j])
+        later = n - i - 1
+        persistence = (used_after[i, j] - 1) / later if later else 1.0
+        total = float(lifetime[j])
+        growth = float(dense[i, j])
         records.append({
-            by: groups[i], "term": term, "count": int(dense[i, j]), "per_10k": float(rates[i, j]),
-            "persistence": float(others.mean()) if len(others) else float("nan"),
-            "score": float(rates[span, j].mean()),
+            by: groups[n - 1 - i if last else i], "term": counts.surface(counts.vocabulary[j]),
+            "normalized": counts.vocabulary[j], "count": int(dense[i, j]), "lifetime": int(total),
+            "per_10k": float(rates[i, j]), "persistence": float(persistence), "growth": float(growth),
+            "score": float(math.log1p(total) * (1 + persistence) * growth),
         })
-    frame = records_frame(records, (by, "term", "count", "per_10k", "persistence", "score"))
-    frame = frame.sort_values([by, "score", "term"], ascending=[True, False, True], kind="stable")
+    frame = records_frame(records, (by, *EMERGING_COLUMNS))
+    frame = frame.sort_values([by, "score", "normalized"], ascending=[True, False, True], kind="stable")
     if top is not None:
         frame = frame.groupby(by, sort=False).head(top)
     frame = frame.reset_index(drop=True)
@@ -204,7 +418,44 @@ def similarity(
     backend: str = "auto", convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """Cosine similarity between groups over TF-IDF of their summed term counts: a square
-    DataFrame whose index and columns are the groups."""
+    DataFrame whose index and columns are the groups.
+
+    Term frequencies are sublinear (``1 + ln count``) and weighted by the smoothed IDF
+    over the groups, as scikit-learn's ``TfidfTransformer(sublinear_tf=True)``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    by : str or sequence
+        A docvar that groups the documents (year, decade, speaker …), or one key per
+        document.
+    stopwords : tier names or words
+        ``("function", "filler", "procedure")`` by default; a set of words of your own
+        replaces them.
+    counts : TermCounts, optional
+        :func:`term_counts` of ``corpus`` when the caller has them (``stopwords``,
+        ``backend`` and ``convert`` are then not used).
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Groups × groups, 1 on the diagonal (0 for a group without terms); index and
+        columns are named after ``by``.
+
+    Raises
+    ------
+    KeyError
+        When ``by`` names no docvar.
+    ValueError
+        When ``by`` gives keys, but not one per document.
+    policytext.ConfigError
+        For a bad ``backend`` or ``convert``.
+    """
     import numpy as np
     import pandas as pd
     from scipy import sparse
@@ -226,7 +477,23 @@ def similarity(
 
 
 def spearman(x: Sequence[float], y: Sequence[float]) -> float:
-    """Spearman's rank correlation (ties get their mean rank)."""
+    """Spearman's rank correlation (ties get their mean rank).
+
+    Parameters
+    ----------
+    x, y : sequence of float
+        Paired values, as long as each other.
+
+    Returns
+    -------
+    float
+        Between -1 and 1; NaN when either is constant.
+
+    Examples
+    --------
+    >>> spearman([1, 2, 3, 4], [10, 20, 40, 30])
+    0.8
+    """
     import pandas as pd
 
     rx = pd.Series(list(x)).rank().to_numpy()

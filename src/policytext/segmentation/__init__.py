@@ -20,13 +20,14 @@ import numpy as np
 from policytext.offsets import IntArray
 from policytext.segmentation.backends import (
     BACKENDS,
+    Backend,
     cache_dir,
     get_backend,
     lexicon_entries,
     resolve_backend,
     userdict_entries,
 )
-from policytext.segmentation.resources import LATIN, NUMBER, WHITESPACE
+from policytext.segmentation.resources import LATIN, NUMBER, WHITESPACE, places
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,11 +36,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BACKENDS",
+    "Backend",
     "Segmentation",
     "Token",
     "cache_dir",
+    "get_backend",
     "lexicon_entries",
     "number_spans",
+    "places",
     "resolve_backend",
     "segment",
     "segment_conversion",
@@ -49,6 +53,16 @@ __all__ = [
 
 
 class Token(NamedTuple):
+    """One token of a :class:`Segmentation`, in the text as given.
+
+    Attributes
+    ----------
+    text : str
+        The token as written (``text[start:end]`` of the text as given).
+    start, end : int
+        Its offsets in the text as given.
+    """
+
     text: str
     start: int
     end: int
@@ -61,6 +75,20 @@ class Segmentation:
     ``conversion`` is the text the segmenter read (its ``text``, Simplified) with the map
     back to the text as given (its ``original``); ``analysis_starts``/``analysis_ends`` are
     the same tokens in the analysis text, and ``normalized`` gives them as strings.
+
+    Attributes
+    ----------
+    conversion : Conversion
+        The analysis text and the map back to the text as given.
+    starts, ends : numpy.ndarray of int64
+        Token offsets in the text as given.
+    analysis_starts, analysis_ends : numpy.ndarray of int64
+        Token offsets in the analysis text.
+    pieces : tuple of (list of str, numpy.ndarray) or None
+        The segmenter's own token strings and their boundaries in the analysis text
+        (``keep_pieces=True``).
+    tags : numpy.ndarray or None
+        Each token's part-of-speech tag (jieba's tag set; ``tags=True``).
     """
 
     conversion: Conversion
@@ -72,6 +100,10 @@ class Segmentation:
     #: when the caller asked (``keep_pieces=True``): a token on the same span need not be
     #: sliced out again
     pieces: tuple[list[str], IntArray] | None = field(default=None, repr=False)
+    #: each token's part-of-speech tag (jieba's tag set: n, v, m, nr, ns …), when the
+    #: segmenter was asked for them (``tags=True``); a token the number rules joined is
+    #: ``m``, one that is not one of the segmenter's own words ``x``
+    tags: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -128,17 +160,14 @@ class Segmentation:
         ]
 
     def to_frame(self) -> pd.DataFrame:
-        """A tidy table: ``token``, ``start``, ``end``, ``normalized``."""
+        """A tidy table: ``token``, ``start``, ``end``, ``normalized`` (and ``tag`` when the
+        segmentation has tags)."""
         import pandas as pd
 
-        return pd.DataFrame(
-            {
-                "token": self.tokens,
-                "start": self.starts,
-                "end": self.ends,
-                "normalized": self.normalized,
-            }
-        )
+        columns = {"token": self.tokens, "start": self.starts, "end": self.ends, "normalized": self.normalized}
+        if self.tags is not None:
+            columns["tag"] = self.tags
+        return pd.DataFrame(columns)
 
 
 TOKEN_COLUMNS = ["doc_id", "token", "start", "end", "normalized"]
@@ -246,6 +275,35 @@ def _merge_overlaps(starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArra
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _token_tags(
+    engine: Backend, piece_tags: list[str], raw_bounds: IntArray, a_starts: IntArray, a_ends: IntArray, text: str
+) -> np.ndarray:
+    """The tag of each final token: its piece's tag when the token is one of the
+    segmenter's words, ``m`` for a number the number rules joined, and for a word the
+    number rules cut out of a piece (亿公斤 → 亿 | 公斤) the tag the segmenter gives it alone."""
+    tags = np.empty(len(piece_tags) + 2, dtype=object)
+    tags[: len(piece_tags)] = piece_tags
+    tags[-2:] = ("m", "x")
+    if not len(a_starts):
+        return tags[:0]
+    at = np.clip(np.searchsorted(raw_bounds, a_starts, side="right") - 1, 0, max(len(piece_tags) - 1, 0))
+    exact = (raw_bounds[at] == a_starts) & (raw_bounds[np.minimum(at + 1, len(raw_bounds) - 1)] == a_ends)
+    if not len(piece_tags):
+        exact[:] = False
+    chosen = np.where(exact, at, len(piece_tags) + 1)
+    if exact.all():
+        return tags[chosen]
+    numbers = np.asarray([s for s, _ in number_spans(text)] or [-1], dtype=np.int64)
+    joined = ~exact & np.isin(a_starts, numbers)
+    chosen[joined] = len(piece_tags)
+    result = tags[chosen]
+    for i in np.flatnonzero(~exact & ~joined).tolist():
+        own = engine.tag_word(text[a_starts[i] : a_ends[i]])
+        if own is not None:
+            result[i] = own
+    return result
+
+
 def segment(
     text: str,
     *,
@@ -256,6 +314,7 @@ def segment(
     convert: str | bool = "auto",
     keep_whitespace: bool = False,
     keep_pieces: bool = False,
+    tags: bool = False,
 ) -> Segmentation:
     """Segment ``text`` into words with offsets into ``text`` itself.
 
@@ -280,6 +339,9 @@ def segment(
         Keep tokens made only of white space (line breaks, spaces).
     keep_pieces : bool
         Keep the segmenter's own token strings (faster term counting, more memory).
+    tags : bool
+        Tag each token with its part of speech (``Segmentation.tags``), in the same
+        segmenter call: the token boundaries are those of an untagged call.
 
     Returns
     -------
@@ -303,7 +365,7 @@ def segment(
 
     return segment_conversion(
         analysis_text(text, convert), userdict=userdict, lexicon=lexicon, backend=backend, hmm=hmm,
-        keep_whitespace=keep_whitespace, keep_pieces=keep_pieces,
+        keep_whitespace=keep_whitespace, keep_pieces=keep_pieces, tags=tags,
     )
 
 
@@ -316,6 +378,7 @@ def segment_conversion(
     hmm: bool = True,
     keep_whitespace: bool = False,
     keep_pieces: bool = False,
+    tags: bool = False,
 ) -> Segmentation:
     """:func:`segment` for a text already read by :func:`policytext.analysis_text`, so that
     one conversion serves several analyses. Options as in :func:`segment`."""
@@ -325,7 +388,11 @@ def segment_conversion(
     # replacement character for one keeps every offset
     surrogates = _SURROGATE.search(analysis) is not None
     cut_text = _SURROGATE.sub("\ufffd", analysis) if surrogates else analysis
-    cut = engine.cut(cut_text) if analysis else []
+    piece_tags: list[str] = []
+    if tags and analysis:
+        cut, piece_tags = engine.cut_tagged(cut_text)
+    else:
+        cut = engine.cut(cut_text) if analysis else []
     raw_bounds = _boundaries(cut)
     bounds = _fix_numbers(analysis, raw_bounds)
     a_starts, a_ends = bounds[:-1], bounds[1:]
@@ -342,4 +409,5 @@ def segment_conversion(
             a_starts, a_ends = a_starts[first], a_ends[last]
     # pieces with a replaced surrogate are not the text's own strings
     pieces = (cut, raw_bounds) if keep_pieces and not surrogates else None
-    return Segmentation(conversion, starts, ends, a_starts, a_ends, pieces)
+    token_tags = _token_tags(engine, piece_tags, raw_bounds, a_starts, a_ends, cut_text) if tags else None
+    return Segmentation(conversion, starts, ends, a_starts, a_ends, pieces, token_tags)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 
@@ -26,7 +27,17 @@ WHITESPACE = re.compile(r"\s+")
 
 LEXICON_PACKAGE = "policytext.segmentation"
 LEXICON_FILE = "data/policy_lexicon.txt"
+PLACES_FILE = "data/places.txt"
 
 
 def lexicon_text() -> str:
     return resources.files(LEXICON_PACKAGE).joinpath(LEXICON_FILE).read_text("utf-8")
+
+
+@functools.cache
+def places() -> frozenset[str]:
+    """The lexicon's place list (``data/places.txt``: divisions of the PRC, Taiwan,
+    countries, seas, rivers, world regions), Simplified."""
+    text = resources.files(LEXICON_PACKAGE).joinpath(PLACES_FILE).read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))

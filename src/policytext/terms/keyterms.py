@@ -1,21 +1,24 @@
 """Keywords per document: TF-IDF (a corpus's own document frequencies, or the bundled
-reference IDF for a single text) or TextRank, over policy terms, with fragments of longer
-recurring terms left out. :func:`keywords` returns a tidy DataFrame."""
+reference IDF for a single text) or TextRank, over policy terms
+(:class:`~policytext.terms.PolicyTokenizer`: no function words, numbers, names or fragments
+of longer words), minus the document's own place and organisation (its docvars).
+:func:`keywords` returns a tidy DataFrame; ``explain=True`` says why each candidate that
+would have ranked above the last keyword was left out."""
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policytext.errors import ConfigError
 from policytext.frames import records_frame
 from policytext.terms import resources as r
+from policytext.terms.docvars import corpus_places, document_exclusions, excluded_by
+from policytext.terms.phrases import discover_phrases
 from policytext.terms.tally import TermTally
-from policytext.terms.tokenize import PolicyTokenizer, TermSummary
+from policytext.terms.tokenize import FRAGMENT_SHARE, PolicyTokenizer, TermSummary
 
 if TYPE_CHECKING:
     import numpy as np
@@ -23,12 +26,12 @@ if TYPE_CHECKING:
 
     from policytext.corpus import Corpus
 
-KEYWORD_COLUMNS = ("doc_id", "rank", "term", "normalized", "score", "count", "start", "end")
+#: ``entity_type`` is set only when ``entities=True`` keeps names among the keywords
+KEYWORD_COLUMNS = ("doc_id", "rank", "term", "normalized", "score", "count", "start", "end", "entity_type")
+#: what ``keywords(..., explain=True)`` returns: every keyword and every candidate ranked
+#: above the last of them that was left out, with the reason
+EXPLAIN_COLUMNS = ("doc_id", "rank", "term", "normalized", "score", "count", "kept", "reason", "start", "end")
 METHODS = ("tfidf", "textrank")
-#: a term is a fragment when at least this share of its occurrences lie inside one longer
-#: term that itself occurs at least FRAGMENT_MIN_COUNT times (本强基 inside 固本强基)
-FRAGMENT_SHARE = 0.8
-FRAGMENT_MIN_COUNT = 3
 
 
 def phrase_list(phrases: Any, texts: Sequence[str]) -> tuple[str, ...]:
@@ -38,43 +41,10 @@ def phrase_list(phrases: Any, texts: Sequence[str]) -> tuple[str, ...]:
     if isinstance(phrases, str):
         if phrases != "discover":
             raise ValueError(f"phrases must be 'discover', a list of words or a DataFrame, not {phrases!r}")
-        from policytext.terms.phrases import discover_phrases
-
         phrases = discover_phrases(list(texts))
     if hasattr(phrases, "columns"):
         return tuple(phrases["phrase"])
     return tuple(phrases)
-
-
-class Recurring:
-    """The terms of one text seen at least FRAGMENT_MIN_COUNT times, searchable by substring."""
-
-    def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
-        kept = [(t, n) for t, n in pairs if n >= FRAGMENT_MIN_COUNT]
-        self.terms = [t for t, _ in kept]
-        self.counts = [n for _, n in kept]
-        self.joined = "\x00".join(self.terms)
-        self.offsets = list(itertools.accumulate(len(t) + 1 for t in self.terms))
-
-    def containing(self, term: str) -> list[tuple[str, int]]:
-        """The longer recurring terms that contain ``term``, with their counts."""
-        found: dict[int, None] = {}
-        at = self.joined.find(term)
-        while at >= 0:
-            found[bisect.bisect_right(self.offsets, at)] = None
-            at = self.joined.find(term, at + 1)
-        return [(self.terms[i], self.counts[i]) for i in found if len(self.terms[i]) > len(term)]
-
-
-def is_fragment(term: str, recurring: Recurring, simplified: str) -> bool:
-    """Whether ``term`` mostly occurs inside one longer recurring term of the same text:
-    at least FRAGMENT_SHARE of its occurrences as a substring of ``simplified`` (the text
-    in Simplified) lie inside it."""
-    containing = recurring.containing(term)
-    if not containing:  # the common case: no need to scan the text
-        return False
-    occurrences = simplified.count(term)
-    return any(n * longer.count(term) >= FRAGMENT_SHARE * occurrences for longer, n in containing)
 
 
 @dataclass
@@ -152,27 +122,37 @@ def _best_first(terms: list[str], scores: np.ndarray, *, block: int) -> Iterator
         yield from (j for _, _, j in sorted(zip((-v for v in values), (terms[j] for j in take.tolist()), take.tolist())))
 
 
-def rank_terms(
-    doc_id: Any, text: str, summary: TermSummary, doc: Scored, *, top: int, fragments: bool = False
-) -> list[dict[str, Any]]:
-    """The ``top`` keyword records of one document, best first, fragments skipped."""
-    import numpy as np
+def inside_other_words(term: str, count: int, simplified: str) -> bool:
+    """Whether the characters of ``term`` (used ``count`` times as a term) stand mostly
+    (:data:`~policytext.terms.tokenize.FRAGMENT_SHARE`) inside other words of the text: 电力工程
+    twice as a term, seventeen times in 中国|电力|工程顾问|集团公司. Asked only of the few
+    candidates a ranking reaches (one substring count each)."""
+    return count < (1 - FRAGMENT_SHARE) * simplified.count(term)
 
+
+def rank_terms(
+    doc_id: Any, text: str, summary: TermSummary, doc: Scored, *, top: int,
+    exclude: Mapping[str, str] | None = None, places: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """The ``top`` keyword records of one document, best first. A term equal to, or
+    contained in, a value of ``exclude`` (the document's place and organisation docvars)
+    or of ``places`` (the archive's place names) is skipped."""
     order = _best_first(doc.terms, doc.scores, block=4 * top + 16)
-    often = np.flatnonzero(doc.counts >= FRAGMENT_MIN_COUNT).tolist()
-    recurring = Recurring(zip(map(doc.terms.__getitem__, often), doc.counts[often].astype(int).tolist()))
     # the batch scores the summary's own term list: positions are the same
     position = None if doc.terms is summary.terms else dict(zip(summary.terms, range(len(summary.terms))))
     records: list[dict[str, Any]] = []
     for j in order:
         term = doc.terms[j]
-        if not fragments and is_fragment(term, recurring, summary.simplified):
+        if (exclude and excluded_by(term, exclude)) or (places and excluded_by(term, places)):
+            continue
+        if inside_other_words(term, int(doc.counts[j]), summary.simplified):
             continue
         i = j if position is None else position[term]
         start, end = int(summary.starts[i]), int(summary.ends[i])
         records.append({
             "doc_id": doc_id, "rank": len(records) + 1, "term": text[start:end], "normalized": term,
             "score": float(doc.scores[j]), "count": int(doc.counts[j]), "start": start, "end": end,
+            "entity_type": summary.types.get(term),
         })
         if len(records) == top:
             break
@@ -189,10 +169,17 @@ def keywords(
     userdict: Iterable[str] | None = None,
     window: int = 5,
     fragments: bool = False,
+    entities: bool = False,
+    exclude_docvars: Iterable[str] | bool | None = None,
+    explain: bool = False,
     backend: str = "auto",
     convert: str | bool = "auto",
 ) -> pd.DataFrame:
     """The ``top`` keywords of each document, as a tidy DataFrame (:data:`KEYWORD_COLUMNS`).
+
+    A keyword is a term (:class:`~policytext.terms.PolicyTokenizer`: no stopword, procedure
+    word, number, number and unit, function word by its part of speech, name, or fragment
+    of a longer word) that is not the document's own place or organisation.
 
     Parameters
     ----------
@@ -205,7 +192,8 @@ def keywords(
         text, by the bundled reference table); ``"textrank"`` ranks terms by PageRank over
         co-occurrence within ``window`` terms.
     stopwords : tier names or words
-        ``("function", "filler")`` by default; a set of words of your own replaces them.
+        ``("function", "filler", "procedure")`` by default; a set of words of your own
+        replaces them.
     phrases : list of str, a :func:`discover_phrases` table, or "discover"
         Multiword terms kept whole (``"discover"`` finds them in ``data`` first).
     userdict : iterable of str
@@ -213,8 +201,20 @@ def keywords(
     window : int
         TextRank's co-occurrence window.
     fragments : bool
-        Keep terms that mostly occur inside one longer recurring term (本强基 inside
-        固本强基); left out by default.
+        Keep terms that mostly (80%) occur inside one longer word of the same text (本强基
+        inside 固本强基, 一步 inside 进一步); left out by default.
+    entities : bool
+        Keep names of people, places and organisations (``entity_type`` says which);
+        left out by default (:func:`policytext.entities` lists them).
+    exclude_docvars : list of column names, or False
+        A term equal to, or contained in, the value of the document's place or organisation
+        columns (region, province, city, county, district, department, 地区, 省份, 所属城市,
+        区县名称, 部门 …) is never its keyword, and the values of the archive's place columns
+        are places in every document; name more columns here (a grouping column), or pass
+        False to use none. Titles and file names are never such columns.
+    explain : bool
+        Return, instead, every keyword and every candidate that would have ranked above
+        the last keyword but was left out, with why (:data:`EXPLAIN_COLUMNS`; TF-IDF only).
     backend : {"auto", "jieba", "rjieba"}
         The segmenter.
     convert : "auto", False or an OpenCC config name
@@ -224,13 +224,15 @@ def keywords(
     -------
     pandas.DataFrame
         ``doc_id``, ``rank``, ``term`` (the first occurrence as written: Traditional stays
-        Traditional), ``normalized`` (its Simplified form), ``score``, ``count``, and
-        ``start``/``end`` of the first occurrence in the text as given.
+        Traditional), ``normalized`` (its Simplified form), ``score``, ``count``,
+        ``start``/``end`` of the first occurrence in the text as given, and
+        ``entity_type`` (with ``entities=True``).
 
     Raises
     ------
     policytext.ConfigError
-        For an unknown ``method``, ``top`` below 1, or a bad ``convert``/``backend``.
+        For an unknown ``method``, ``top`` below 1, ``explain`` with TextRank, or a bad
+        ``convert``/``backend``.
 
     Examples
     --------
@@ -242,25 +244,112 @@ def keywords(
         raise ConfigError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     if top < 1:
         raise ConfigError(f"top must be at least 1, not {top}")
+    if explain and method != "tfidf":
+        raise ConfigError("explain=True explains the TF-IDF ranking: use method='tfidf'")
     from policytext.corpus import documents_of
 
     doc_ids, texts = documents_of(data)
     words = phrase_list(phrases, texts) + tuple(userdict or ())
-    tokenizer = PolicyTokenizer(stopwords=stopwords, phrases=words, backend=backend, convert=convert)
+    tokenizer = PolicyTokenizer(
+        stopwords=stopwords, phrases=words, backend=backend, convert=convert, entities=entities, fragments=fragments
+    )
+    exclusions = document_exclusions(data, exclude_docvars)
+    places = {} if entities or exclude_docvars is False else dict.fromkeys(corpus_places(data), "place of the archive")
+    if explain:
+        return _explained(data, doc_ids, texts, tokenizer, top, exclusions, places)
+    summaries, scored = _scored(data, texts, tokenizer, method, window)
+    tokenizer.forget()
+    records = []
+    for doc_id, text, summary, doc, exclude in zip(doc_ids, texts, summaries, scored, exclusions):
+        records.extend(rank_terms(doc_id, text, summary, doc, top=top, exclude=exclude, places=places))
+    return records_frame(records, KEYWORD_COLUMNS)
+
+
+def _scored(
+    data: Any, texts: Sequence[str], tokenizer: PolicyTokenizer, method: str, window: int
+) -> tuple[list[TermSummary], list[Scored]]:
+    """Each document's term summary and its scored terms."""
+    from policytext.corpus import counted_documents
+
     if method == "tfidf":
         summaries = [tokenizer.summary(text) for text in texts]
         tally = TermTally()
-        ids = tally.add_all(summaries)
-        scored = [tfidf_scored(s, tally.idf(i)) for s, i in zip(summaries, ids)]
-    else:
-        tokens = [tokenizer.terms(text) for text in texts]
-        summaries = [TermSummary.of(t) for t in tokens]
-        scored = []
-        for doc_tokens in tokens:
-            ranks = _textrank(doc_tokens.terms, window=window)
-            scored.append(_scored_from_counts(Counter(doc_tokens.terms), ranks.__getitem__))
+        ids = tally.add_all(summaries, counted=counted_documents(data))  # duplicates not counted twice
+        return summaries, [tfidf_scored(s, tally.idf(i)) for s, i in zip(summaries, ids)]
+    tokens = [tokenizer.terms(text) for text in texts]
+    scored = []
+    for doc_tokens in tokens:
+        ranks = _textrank(doc_tokens.terms, window=window)
+        scored.append(_scored_from_counts(Counter(doc_tokens.terms), ranks.__getitem__))
+    return [TermSummary.of(t) for t in tokens], scored
+
+
+def _explained(
+    data: Any, doc_ids: list[Any], texts: Sequence[str], tokenizer: PolicyTokenizer, top: int,
+    exclusions: list[dict[str, str]], places: Mapping[str, str],
+) -> pd.DataFrame:
+    """:func:`keywords` with ``explain=True``: the keywords (scored exactly as without it)
+    and, between them, the candidates left out and why (scored with their document
+    frequency among all words)."""
+    import numpy as np
+
+    from policytext.corpus import counted_documents
+
+    judged = [tokenizer.judge(tokenizer.segment(text)) for text in texts]
+    counted = counted_documents(data)
+    kept_tally, all_tally = TermTally(), TermTally()
+    records: list[dict[str, Any]] = []
+    parts = []
+    for found, flag in zip(judged, counted):
+        kept = Counter(found.terms)  # the terms, compounds joined, as keywords() counts them
+        dropped = Counter({w: n for w, n in found.counts.items() if found.reasons.get(w) is not None})
+        every = kept + dropped
+        parts.append((kept, kept_tally.add(list(kept), list(kept.values()), count=flag),
+                      every, all_tally.add(list(every), list(every.values()), count=flag)))
+    for doc_id, text, found, (kept, kept_ids, every, all_ids), exclude in zip(doc_ids, texts, judged, parts, exclusions):
+        score = dict(zip(every, np.array(list(every.values()), dtype=float) * (all_tally.idf(all_ids) - 1)))
+        score.update(zip(kept, np.array(list(kept.values()), dtype=float) * (kept_tally.idf(kept_ids) - 1)))
+        records.extend(_explain_rows(doc_id, text, found, every, score, _first_spans(found), top, exclude, places))
     tokenizer.forget()
-    records = []
-    for doc_id, text, summary, doc in zip(doc_ids, texts, summaries, scored):
-        records.extend(rank_terms(doc_id, text, summary, doc, top=top, fragments=fragments))
-    return records_frame(records, KEYWORD_COLUMNS)
+    frame = records_frame(records, EXPLAIN_COLUMNS)
+    frame["rank"] = frame["rank"].astype("Int64")
+    return frame
+
+
+def _first_spans(found: Any) -> dict[str, tuple[int, int]]:
+    """Where each candidate word and each term first occurs, in the text as given."""
+    spans: dict[str, tuple[int, int]] = {}
+    for word, start, end in zip(found.words, found.starts.tolist(), found.ends.tolist()):
+        spans.setdefault(word, (start, end))
+    for term, start, end in zip(found.terms, found.term_starts.tolist(), found.term_ends.tolist()):
+        if term not in spans or spans[term][0] > start:
+            spans[term] = (start, end)
+    return spans
+
+
+def _explain_rows(
+    doc_id: Any, text: str, found: Any, counts: Counter[str], score: dict[str, float], first: dict[str, tuple[int, int]],
+    top: int, exclude: Mapping[str, str], places: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    rank = 0
+    for word in sorted(score, key=lambda w: (-score[w], w)):
+        reason = found.reasons.get(word)
+        if reason is None:
+            column = excluded_by(word, exclude) if exclude else None
+            if column is not None:
+                reason = f"docvar value ({column})"
+            elif places and excluded_by(word, places):
+                reason = "entity (place: a place column of the archive)"
+            elif inside_other_words(word, int(counts[word]), found.simplified):
+                reason = "fragment (mostly inside other words)"
+        start, end = first[word]
+        rank += reason is None
+        rows.append({
+            "doc_id": doc_id, "rank": rank if reason is None else None, "term": text[start:end], "normalized": word,
+            "score": score[word], "count": int(counts[word]), "kept": reason is None, "reason": reason,
+            "start": start, "end": end,
+        })
+        if rank == top:
+            break
+    return rows

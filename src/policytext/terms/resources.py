@@ -8,18 +8,72 @@ import re
 from importlib import resources
 
 DATA_PACKAGE = "policytext.terms"
-STOPWORD_TIERS = ("function", "filler", "generic")
+STOPWORD_TIERS = ("function", "filler", "generic", "procedure")
 #: the tiers keywords and phrase discovery leave out unless told otherwise
-DEFAULT_STOPWORDS = ("function", "filler")
+DEFAULT_STOPWORDS = ("function", "filler", "procedure")
 REFERENCE_IDF_FILE = "data/reference_idf.tsv"
+NOT_ENTITIES_FILE = "data/not_entities.txt"
 
-#: a term worth counting has a Han character or is a Latin acronym / code (5G, GDP)
-TERM = re.compile(r"[\u3400-\u9fff]|^[A-Za-z][A-Za-z0-9]+$|^[0-9]+[A-Za-z]+$")
-NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$")
+#: a term worth counting has a Han character or is a Latin acronym / code (5G, GDP, H5N6);
+#: a lower-case Latin word is a leftover of the page (nbsp, http), not a term
+TERM = re.compile(r"[\u3400-\u9fff]|^(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]+$|^[0-9]+[A-Za-z]+[A-Za-z0-9]*$")
+#: a Han character (a word without one is Latin, digits or punctuation)
+HAN = re.compile(r"[\u3400-\u9fff]")
+#: a number with a Latin unit (110kV, 500MW, 20km): a quantity, not a code such as 5G
+LATIN_UNIT = re.compile(r"^[0-9]+(?:kv|kw|mw|gw|kwh|km|kg|mm|cm|m|t|mbps|gbps|mb|gb|tb|mhz|ghz|h|pm)$", re.IGNORECASE)
+NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$|^[IVXLC]+$")  # and Roman numerals (III)
 #: years and dates written in Chinese numerals (一九五四年, 二〇二五): not terms
 DATE_LIKE = re.compile(r"^[〇零一二三四五六七八九十]+[年月日]$|^[〇零一二三四五六七八九]{4,}")
 #: a counted numeral or an ordinal (四十七个, 第四次, 两项, 三年): a number, not a term
-COUNTED = re.compile(r"^第?[〇零一二两三四五六七八九十百千万亿几]+[个次项条件名位届批家种类年天岁倍期轮座所]$|^第[〇零一二两三四五六七八九十百千]+$")
+COUNTED = re.compile(
+    r"^第?[〇零一二两三四五六七八九十百千万亿几]+[个次项条件名位届批家种类年天岁倍期轮座所]$|^第[〇零一二两三四五六七八九十百千]+$"
+    # the ordinal of a plenary session standing alone (党的二十届二中、三中全会: 二中)
+    r"|^[一二三四五六七八九十]中$"
+)
+
+#: Chinese numerals (多 and 余 after one make it approximate: 十多年, 千余人; 多 first is
+#: the prefix multi-, as in 多元)
+_NUMERAL = "〇零一二两三四五六七八九十百千万亿几数半"
+#: units and measure words a number is counted in
+_UNITS = (
+    "元|美元|欧元|日元|吨|斤|公斤|千克|克|亩|公顷|顷|米|平方米|平方公里|立方米|千米|公里|里|千瓦时|千瓦|瓦|度|户|人次|人|名|位|"
+    "个|家|所|座|项|件|条|套|台|辆|架|艘|次|倍|年|月|天|日|周|岁|届|期|批|种|类|份|张|本|册|部|场|篇|起|宗|处|片|棵|株|"
+    "头|只|匹|箱|包|标准箱|吨公里|千伏|伏|兆瓦|成|折|层|间|栋|幢|孔|眼|口|道|段|节|步|点"
+)
+#: a number and its unit written in Chinese (千亿元, 两万名, 十多年, 百万吨): a quantity
+NUMBER_UNIT = re.compile(rf"^[{_NUMERAL}]+[多余]?(?:{_UNITS})+$")
+
+#: part-of-speech tags (jieba's tag set) of words that are never terms, whatever the
+#: stopword lists say, with what they are: numerals and quantities, measure words,
+#: adverbs, conjunctions, prepositions, particles, pronouns, locatives, time and place
+#: words, interjections, modal particles and onomatopoeia. A word of the policy lexicon
+#: or of the user's own list keeps its own tag, or counts as a noun.
+DROPPED_TAGS = {
+    "m": "numeral", "mq": "numeral", "mg": "numeral", "q": "measure word", "qt": "measure word",
+    "qv": "measure word", "d": "adverb", "dg": "adverb", "df": "adverb", "ad": "adverb", "vd": "adverb",
+    "c": "conjunction", "p": "preposition", "u": "particle", "uj": "particle", "ul": "particle",
+    "uz": "particle", "ud": "particle", "ug": "particle", "uv": "particle", "r": "pronoun", "rr": "pronoun",
+    "rz": "pronoun", "rg": "pronoun", "f": "locative", "t": "time word", "tg": "time word",
+    "s": "place word", "e": "interjection", "y": "modal particle", "o": "onomatopoeia",
+}
+
+#: the first characters of a word the segmenter made up (the HMM: the dictionary lacks it)
+#: that belong to the number before it (2022年|村 cut as 年村), that make it a piece of a
+#: numbered slogan (一轴|两带, 三廊) or of a function word or a pronoun (质|和量, 即雄安至, 你委): such a word
+#: crosses a word boundary
+UNIT_START = frozenset("年月日号个项名元亿万次倍岁届期批户亩吨位家所座件条台辆人余多")
+NUMERAL_START = frozenset("一二两三四五六七八九十百千")
+FUNCTION_EDGE = frozenset("的地得了着过和与及或并而是在对把被将为从向于等其这那此各每之以所即至你您")
+#: … and its last characters that are a verb's complement (管|出, 干|出)
+COMPLEMENT_END = frozenset("出")
+#: a word the segmenter made up is a term only when the text uses it this often (once or
+#: twice it is mostly a cut through an expression the dictionary lacks, 凝心|聚力, or a
+#: local name mentioned in passing, 小里|中学)
+MADE_UP_MIN_COUNT = 3
+#: … and at least once per this many characters of the text: a word a text is about
+#: recurs through it, a local name mentioned in passing does not (东闾 three times in
+#: 10,000 characters)
+MADE_UP_CHARS_PER_USE = 2500
 
 #: numbered formulations: 三个代表, 四个全面, 两个确立, 五位一体, 六稳, 三去一降一补
 NUMERAL_CHARS = "一二两三四五六七八九十"
@@ -45,6 +99,14 @@ def stopword_tier(tier: str) -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@functools.cache
+def not_entities() -> frozenset[str]:
+    """Common words of policy prose that jieba's dictionary tags as names of people,
+    places or organisations (养老金, 城市, 新格局): never entities."""
+    lines = (line.strip() for line in _read(NOT_ENTITIES_FILE).splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 @functools.lru_cache(maxsize=1)
 def reference_frequencies() -> tuple[dict[str, int], int]:
     """The bundled reference table: term → document frequency, and the number of documents
@@ -60,3 +122,78 @@ def reference_frequencies() -> tuple[dict[str, int], int]:
     if documents <= 0:
         raise ValueError(f"{REFERENCE_IDF_FILE} has no '# documents:' header")
     return frequencies, documents
+
+
+# --- entities: names of people, places and organisations (policytext.terms.entities) ---
+
+#: jieba's tags for names, and the entity type each stands for
+ENTITY_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nsf": "place", "nt": "organization"}
+ENTITY_TYPES = ("person", "place", "organization")
+#: single-character surnames (the common ones of the mainland, Taiwan and Hong Kong,
+#: Simplified) and compound ones: the first characters of a name
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝赖洪鄂荆燕钮阚鞠栗"
+)
+#: what follows a surname in a word that refers to a person without the given name (陈副
+#: in 陈副院长, 吴姓, 王某, 李氏, 老张's 张老)
+PERSON_REFERENCE_TAILS = frozenset("副姓某氏老总")
+COMPOUND_SURNAMES = frozenset({"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "端木", "长孙", "宇文", "张简", "范姜"})
+#: titles written between a surname and the given name in Taiwan's records (張委員秀燕,
+#: 蘇院長貞昌): what follows such a title is a given name
+TITLES_BEFORE_NAME = (
+    "委员长", "委员", "院长", "副院长", "部长", "主委", "署长", "局长", "次长", "司长", "主任", "议员", "立委",
+    "市长", "县长", "秘书长", "处长", "厅长", "校长", "董事长", "总经理", "发言人", "召委", "主席", "副主席", "总统", "副总统",
+)
+#: titles written after a name (邓小平同志, 李鹏总理): what precedes them is a name
+TITLES_AFTER_NAME = frozenset({
+    "同志", "总理", "副总理", "主席", "副主席", "委员长", "总书记", "书记", "省长", "市长", "县长", "区长", "院长",
+    "部长", "先生", "女士", "总统", "副总统", "委员", "议员", "主委", "署长", "局长",
+})
+#: how the name of an administrative division ends (涞水县, 坪山镇)
+ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "岛")
+#: how the name of a road, village, river or mountain ends (易兴路, 张盆村, 通天河, 野三坡):
+#: a word tagged as a name that ends so is a place
+PLACE_ENDINGS = tuple("路街巷环桥村庄屯寨镇乡河湖淀山岭峰坡岛湾港关寺庙陵")
+#: the kinds of a small place and of a firm, when the segmenter cuts them off as a token of
+#: their own (鲍墟|乡, 育才|街, 龙泉|关, 国宏|公司): what stands mostly right before one is the
+#: proper name of that place or firm
+SMALL_PLACE_KINDS = frozenset("乡镇村街路巷关庄屯寨")
+FIRM_KINDS = frozenset({"公司", "集团"})
+#: words that end like a division but name a kind of place, not one place (城中村, 文明城市)
+GENERIC_PLACE_ENDINGS = (
+    "城市", "城镇", "城区", "市区", "郊区", "社区", "园区", "景区", "新区", "山区", "矿区", "林区", "牧区", "灾区",
+    "老区", "湾区", "街区", "片区", "辖区", "小区", "开发区", "试验区", "示范区", "保护区", "功能区", "经济区", "自贸区",
+    "特区", "地区", "乡村", "农村", "新村", "行政村", "自然村", "贫困村", "城中村", "乡镇", "集镇", "小镇", "名镇", "重镇",
+    "大省", "大市", "大县", "强县", "强省", "强市", "名县", "海岛", "列岛",
+)
+#: how the name of an organisation ends (财政部, 国家计委, 国务院, 中国人民银行)
+ORG_SUFFIXES = (
+    "部", "委", "局", "院", "署", "办", "厅", "会", "行", "司", "党", "军", "团", "队", "集团", "公司", "银行", "政府",
+    "组织", "大学", "学院", "中央", "政协", "人大", "委员会", "联合国", "共同体", "联盟", "协会", "堂",
+)
+#: how a word that is no name ends, whatever the dictionary's tag (许可证, 安全感, 智能化)
+NOT_NAME_ENDINGS = frozenset("证感化性率度制法费业区县市镇乡村路街园院所站厂场馆室城人金款税价量")
+
+# --- docvar columns that name the document's place or organisation (policytext.terms.docvars) ---
+
+#: English words in a column name that make it a place column (region, county_name …)
+PLACE_COLUMN_WORDS = frozenset({
+    "region", "province", "prefecture", "city", "county", "district", "township", "town", "village", "country",
+    "municipality", "location", "place", "area",
+})
+#: … an organisation column
+ORG_COLUMN_WORDS = frozenset({
+    "department", "ministry", "agency", "organization", "organisation", "issuer", "office", "bureau", "authority",
+    "institution", "org",
+})
+#: how a Chinese column name of a place or organisation ends (所属省份, 区县名称, 部门)
+PLACE_COLUMN = re.compile(r"(地区|省份|省|城市|市|区县|县区|县|区|镇|乡镇|乡|村|地点|国家|国别|地名)(名称|名)?$")
+ORG_COLUMN = re.compile(r"(部门|机构|机关|单位|发文机关|发布机关|发文单位|发布单位|组织)(名称|名)?$")
+#: columns that are never such columns, whatever their name says (titles, file names, codes)
+NOT_PLACE_COLUMN = re.compile(r"title|file|path|url|code|标题|题目|文件|路径|代码|编号|等级|级别", re.IGNORECASE)
+#: what may follow a place's name in a term that still names it (满城 → 满城区, 满城县)
+PLACE_TAILS = ("特别行政区", "自治区", "自治州", "自治县", "人民政府", "政府", "省", "市", "县", "区", "镇", "乡", "村", "旗", "盟")

@@ -190,7 +190,38 @@ def kwic(
     """Keyword in context: every occurrence of ``term`` (either script) with ``window``
     characters either side, in the original script, with offsets and, for a Corpus, its
     docvars. ``convert`` says how each text is read (:func:`policytext.analysis_text`); the
-    term matches as written and in its ``t2s`` form."""
+    term matches as written and in its ``t2s`` form.
+
+    Parameters
+    ----------
+    data : str, list of str or Corpus
+        One text, several, or a corpus.
+    term : str
+        The term, in either script.
+    window : int
+        Characters of context either side.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`KWIC_COLUMNS`: ``doc_id`` (None for one text, 0, 1 … for a list),
+        ``start``/``end`` of the match in the text as given, ``left``, ``match``,
+        ``right`` (as written); then, for a Corpus, its docvars.
+
+    Raises
+    ------
+    ValueError
+        When ``term`` is empty.
+    policytext.ConfigError
+        For a bad ``convert``.
+
+    Examples
+    --------
+    >>> kwic("實施鄉村振興戰略，推進乡村振兴。", "乡村振兴", window=2)[["match", "left", "right"]].values.tolist()
+    [['鄉村振興', '實施', '戰略'], ['乡村振兴', '推進', '。']]
+    """
 
     from policytext.corpus import Corpus, documents_of
     from policytext.script import analysis_text

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
     from scipy import sparse
 
-__all__ = ["TermTally", "reference_idf", "smoothed_idf"]
+__all__ = ["TermTally", "reference_idf", "smoothed_idf", "surface_forms"]
 
 
 def smoothed_idf(df: Any, documents: int) -> np.ndarray:
@@ -43,10 +43,18 @@ def reference_idf(terms: list[str]) -> np.ndarray:
     return smoothed_idf(df, documents)
 
 
+def surface_forms(summary: Any, text: str) -> list[str]:
+    """How ``text`` (the text a :class:`~policytext.terms.tokenize.TermSummary` was made
+    from) writes each of the summary's terms at its first occurrence: 河長制 for 河长制."""
+    return [text[s:e] for s, e in zip(summary.starts.tolist(), summary.ends.tolist())]
+
+
 class TermTally:
     """Merges per-document term summaries: one vocabulary (ids in order of first sight),
     document frequencies, and — for documents given a ``group`` — term counts and word
     tokens per group, in numpy arrays (a dict of Counters per group grows far faster).
+    Given the documents' surface forms, it also knows how the corpus mostly writes each
+    term (:meth:`surfaces`).
 
     A term's id does not depend on how documents were batched, only on their order.
     """
@@ -59,6 +67,11 @@ class TermTally:
         self._df = np.zeros(1024, dtype=np.int64)
         self._groups: dict[Hashable, Any] = {}
         self._tokens: dict[Hashable, float] = {}
+        # counts of each term over the documents whose surface forms were given, and the
+        # counts behind each form that differs from the Simplified one (a Simplified
+        # corpus stores nothing here)
+        self._total = np.zeros(1024, dtype=np.int64)
+        self._forms: dict[int, dict[str, int]] = {}
 
     @staticmethod
     def _grow(array: Any, size: int) -> Any:
@@ -82,15 +95,24 @@ class TermTally:
             position.update(zip(map(terms.__getitem__, new.tolist()), ids[new].tolist()))
         return ids
 
-    def add(self, terms: list[str], counts: Any, *, group: Hashable | None = None, words: float = 0) -> np.ndarray:
+    def add(
+        self, terms: list[str], counts: Any, *, group: Hashable | None = None, words: float = 0, count: bool = True,
+        surfaces: list[str] | None = None,
+    ) -> np.ndarray:
         """One document's distinct terms and their counts (and, with ``group``, its word
-        tokens); returns the terms' ids."""
+        tokens; with ``surfaces``, how the document writes each term:
+        :func:`surface_forms`); returns the terms' ids. ``count=False`` gives the ids
+        without counting the document (a duplicate record is not counted twice)."""
         import numpy as np
 
         ids = self.term_ids(terms)
+        if not count:
+            return ids
         self.documents += 1
         self._df = self._grow(self._df, len(self.ids))
         self._df[ids] += 1
+        if surfaces is not None:
+            self._add_forms(terms, counts, ids, surfaces)
         if group is not None:
             # 32-bit counts: groups x vocabulary is the largest thing a run keeps
             row = self._grow(self._groups.get(group, np.zeros(1024, dtype=np.int32)), len(self.ids))
@@ -98,6 +120,30 @@ class TermTally:
             self._groups[group] = row
             self._tokens[group] = self._tokens.get(group, 0.0) + words
         return ids
+
+    def _add_forms(self, terms: list[str], counts: Any, ids: np.ndarray, surfaces: list[str]) -> None:
+        import numpy as np
+
+        self._total = self._grow(self._total, len(self.ids))
+        values = np.asarray(counts, dtype=np.int64)
+        self._total[ids] += values
+        for k in (k for k, (term, form) in enumerate(zip(terms, surfaces)) if term != form):
+            forms = self._forms.setdefault(int(ids[k]), {})
+            forms[surfaces[k]] = forms.get(surfaces[k], 0) + int(values[k])
+
+    def surfaces(self) -> dict[str, str]:
+        """How the corpus mostly writes each term whose form differs from its Simplified
+        one (weighted by the counts of the documents that write it so; ties: the form
+        seen first): a Traditional corpus gives its terms in Traditional."""
+        vocabulary = list(self.ids)
+        found: dict[str, str] = {}
+        for i, forms in self._forms.items():
+            term = vocabulary[i]
+            own = int(self._total[i]) - sum(forms.values())
+            best = max(forms.items(), key=lambda item: item[1])
+            if best[1] > own:
+                found[term] = best[0]
+        return found
 
     @property
     def df(self) -> np.ndarray:
@@ -140,8 +186,17 @@ class TermTally:
         tokens = np.array([self._tokens[g] for g in groups], dtype=float)
         return groups, vocabulary, matrix, tokens
 
-    def add_all(self, summaries: Iterable[Any], groups: Iterable[Hashable | None] | None = None) -> list[np.ndarray]:
-        """:meth:`add` for each :class:`~policytext.terms.tokenize.TermSummary` (with its group)."""
+    def add_all(
+        self, summaries: Iterable[Any], groups: Iterable[Hashable | None] | None = None,
+        counted: Iterable[bool] | None = None, texts: Iterable[str] | None = None,
+    ) -> list[np.ndarray]:
+        """:meth:`add` for each :class:`~policytext.terms.tokenize.TermSummary` (with its group,
+        whether it counts, and the text it was made from, for its surface forms)."""
         keys = itertools.repeat(None) if groups is None else groups
-        return [self.add(s.terms, s.counts, group=g, words=s.words) for s, g in zip(summaries, keys)]
+        flags = itertools.repeat(True) if counted is None else counted
+        sources: Iterable[str | None] = itertools.repeat(None) if texts is None else texts
+        return [
+            self.add(s.terms, s.counts, group=g, words=s.words, count=c, surfaces=None if t is None else surface_forms(s, t))
+            for s, g, c, t in zip(summaries, keys, flags, sources)
+        ]
 

@@ -1,14 +1,40 @@
 """Policy terms of a text: segmentation with the lexicon and discovered phrases, minus
-stopwords, numbers and punctuation. :class:`PolicyTokenizer` is the picklable callable
-handed to scikit-learn; :func:`stopwords` builds the stopword set from tiers."""
+stopwords, numbers, function words (by part of speech), names and fragments of longer
+words. :class:`PolicyTokenizer` is the picklable callable handed to scikit-learn and the one
+place that decides what a term is; :func:`stopwords` builds the stopword set from tiers.
+
+What a word is not, in the order the tokenizer asks (the reason :func:`policytext.keywords`
+gives with ``explain=True``):
+
+- ``stopword (tier)`` / ``procedure word``: on a stopword tier (or the caller's own list);
+- ``number``, ``number+unit``: digits, dates, ordinals, counted numerals (四十七个, 第四次),
+  a number and its unit (千亿元, 十多年, 110kV), and ``not a word`` (punctuation, a
+  lower-case Latin leftover such as nbsp);
+- ``part of speech (m: numeral)``: tagged as a numeral, measure word, adverb, conjunction,
+  preposition, particle, pronoun, locative, time or place word (rjieba's tagger, or
+  jieba's dictionary); a word of the policy lexicon or the caller's list is a noun unless
+  it names its own tag;
+- ``cross-word fragment``: a word the segmenter made up (not in any dictionary) that starts
+  with the unit of a number before it (2022年|村 read as 年村) or starts or ends with a
+  function word or a pronoun (质|和量, 你委); ``made-up word used rarely``: fewer than
+  three times, or than once per 2,500 characters of the text;
+- ``entity (person|place|organization)``: a name (:mod:`policytext.terms.entities`), or a
+  word the text writes mostly right before the kind of a village or firm (鲍墟|乡,
+  国宏|公司); kept only with ``entities=True``;
+- ``fragment of …`` (per document): at least 80% of the word's occurrences lie inside one
+  longer word of the same text (本强基 inside 固本强基), beside the same characters
+  (中国|石化), or inside organisations' names (中国|石油化工|总公司); kept only with
+  ``fragments=True``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,16 +42,59 @@ if TYPE_CHECKING:
     import numpy as np
 
     from policytext.script import Conversion
-    from policytext.segmentation import Segmentation
+    from policytext.segmentation import Backend, Segmentation
 
 from policytext.terms import resources as r
+
+#: a term is a fragment when at least this share of its occurrences (as a substring of the
+#: text) lie inside one longer word of the same text (本强基 inside 固本强基)
+FRAGMENT_SHARE = 0.8
+#: two adjacent terms are one compound of the text when written together this often (and
+#: one of them mostly so), and no longer than this
+COMPOUND_MIN_COUNT = 2
+COMPOUND_MAX_CHARS = 10
+#: a token this frequent in the segmenter's dictionary is a word of its own, not the kind
+#: of a place glued to the next word (乡村 is a word; 关镇, 街至 are 关|镇, 街|至)
+COMMON_TOKEN_FREQ = 300
+#: the most terms between a place and the kind of body in an organisation's name
+#: (中国|有色金属|工业|总公司)
+ORG_DESCRIPTORS = 3
+#: how many times compounds are joined again (a pair of compounds, a compound and a word)
+COMPOUND_ROUNDS = 3
 
 
 def stopwords(
     tiers: Iterable[str] = r.DEFAULT_STOPWORDS, *, extra: Iterable[str] = (), keep: Iterable[str] = ()
 ) -> frozenset[str]:
     """The union of the bundled ``tiers`` (function, filler, generic), plus ``extra`` words,
-    minus the words in ``keep``."""
+    minus the words in ``keep``.
+
+    Parameters
+    ----------
+    tiers : iterable of str
+        Bundled tiers, of ``"function"``, ``"filler"``, ``"generic"`` and
+        ``"procedure"`` (default: function, filler and procedure).
+    extra : iterable of str
+        Words of your own to add.
+    keep : iterable of str
+        Words to take out (they count as terms again).
+
+    Returns
+    -------
+    frozenset of str
+        For the ``stopwords=`` option of :func:`policytext.keywords` and others.
+
+    Raises
+    ------
+    ValueError
+        For an unknown tier.
+
+    Examples
+    --------
+    >>> words = stopwords(extra=["有关部门"], keep=["的"])
+    >>> "有关部门" in words, "的" in words
+    (True, False)
+    """
     words: set[str] = set()
     for tier in tiers:
         words |= r.stopword_tier(tier)
@@ -34,11 +103,22 @@ def stopwords(
 
 def stopword_set(spec: Iterable[str]) -> frozenset[str]:
     """The words a ``stopwords=`` option stands for: tier names (function, filler,
-    generic) give those tiers; anything else is taken as the words themselves."""
+    generic, procedure) give those tiers; anything else is taken as the words themselves."""
+    return frozenset(stopword_reasons(spec))
+
+
+def stopword_reasons(spec: Iterable[str]) -> dict[str, str]:
+    """The words of a ``stopwords=`` option, each with why it is one (``stopword
+    (filler)``, ``procedure word``, or ``stopword`` for the caller's own words)."""
     given = (spec,) if isinstance(spec, str) else tuple(spec)
-    if all(word in r.STOPWORD_TIERS for word in given):
-        return stopwords(given)
-    return frozenset(given)
+    if given and all(word in r.STOPWORD_TIERS for word in given):
+        reasons: dict[str, str] = {}
+        for tier in given:
+            why = "procedure word" if tier == "procedure" else f"stopword ({tier})"
+            for word in r.stopword_tier(tier):
+                reasons.setdefault(word, why)
+        return reasons
+    return dict.fromkeys(given, "stopword")
 
 
 @dataclass(frozen=True)
@@ -49,14 +129,17 @@ class TermTokens:
     starts: np.ndarray  # numpy int arrays, row-aligned with terms
     ends: np.ndarray
     simplified: str  # the whole text in Simplified (for substring counts)
+    types: dict[str, str] = field(default_factory=dict)  # entity type of the names kept
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # one joined string pickles (and unpickles) far faster than 10^4 small ones
-        return (_term_tokens, ("\x00".join(self.terms), self.starts, self.ends, self.simplified))
+        return (_term_tokens, ("\x00".join(self.terms), self.starts, self.ends, self.simplified, self.types))
 
 
-def _term_tokens(joined: str, starts: np.ndarray, ends: np.ndarray, simplified: str) -> TermTokens:
-    return TermTokens(joined.split("\x00") if joined else [], starts, ends, simplified)
+def _term_tokens(
+    joined: str, starts: np.ndarray, ends: np.ndarray, simplified: str, types: dict[str, str] | None = None
+) -> TermTokens:
+    return TermTokens(joined.split("\x00") if joined else [], starts, ends, simplified, dict(types or {}))
 
 
 @dataclass(frozen=True)
@@ -67,7 +150,8 @@ class TermSummary:
 
     ``simplified`` is the analysis text (fragment checks count substrings in it); ``words``
     the text's word tokens (the per-10,000 denominator); ``extra`` the counts, among all
-    tokens, of words a caller asked for whatever the stopwords (theme terms).
+    tokens, of words a caller asked for whatever the stopwords (theme terms); ``types`` the
+    entity type of each name kept (a tokenizer with ``entities=True``).
     """
 
     terms: list[str]
@@ -77,16 +161,18 @@ class TermSummary:
     simplified: str
     words: int = 0
     extra: dict[str, int] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, tokens: TermTokens) -> TermSummary:
-        return _summary(tokens.terms, Counter(tokens.terms), list, tokens.starts, tokens.ends, tokens.simplified)
+        summary = _summary(tokens.terms, Counter(tokens.terms), list, tokens.starts, tokens.ends, tokens.simplified)
+        return dataclasses.replace(summary, types=dict(tokens.types))
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # one joined string and 32-bit arrays: a third smaller than the objects' own pickle
         # (a batch sends thousands of these between processes)
         arrays = [a.astype("<i4") if len(a) and int(a.max()) < 2**31 else a for a in (self.counts, self.starts, self.ends)]
-        return (_term_summary, ("\x00".join(self.terms), *arrays, self.simplified, self.words, self.extra))
+        return (_term_summary, ("\x00".join(self.terms), *arrays, self.simplified, self.words, self.extra, self.types))
 
 
 def _summary(
@@ -109,11 +195,11 @@ def _summary(
 
 def _term_summary(
     joined: str, counts: np.ndarray, starts: np.ndarray, ends: np.ndarray, simplified: str, words: int = 0,
-    extra: dict[str, int] | None = None,
+    extra: dict[str, int] | None = None, types: dict[str, str] | None = None,
 ) -> TermSummary:
     return TermSummary(
         joined.split("\x00") if joined else [], counts.astype("int64"), starts.astype("int64"), ends.astype("int64"),
-        simplified, words, dict(extra or {}),
+        simplified, words, dict(extra or {}), dict(types or {}),
     )
 
 
@@ -121,18 +207,61 @@ def _term_summary(
 _MAX_VERDICTS = 1_000_000
 
 
+@dataclass
+class Candidates:
+    """One segmented text's tokens long enough to be terms: their positions among the
+    tokens, Simplified strings and tags, counts, and each distinct word's verdict
+    (None: a term; else why not)."""
+
+    at: np.ndarray
+    words: list[str]
+    tags: list[str]
+    counts: Counter[str]
+    reasons: dict[str, str | None]
+    types: dict[str, str]
+    starts: np.ndarray  # each candidate's offsets in the text as given
+    ends: np.ndarray
+    #: the kept terms in order (compounds joined), with their offsets in the text as given
+    terms: list[str] = field(default_factory=list)
+    term_starts: np.ndarray | None = None
+    term_ends: np.ndarray | None = None
+    #: the text as analysis reads it (Simplified), for substring counts
+    simplified: str = ""
+
+    def kept(self) -> set[str]:
+        return {word for word, reason in self.reasons.items() if reason is None}
+
+
 class PolicyTokenizer:
     """``text -> list of terms`` for scikit-learn vectorizers (module-level, picklable), and
     the one place that decides which words are terms: every keyword, count, theme and
-    comparison of policytext reads its terms through this class.
+    comparison of policytext reads its terms through this class (see the module's
+    docstring for what a word is not, and why).
 
-    Parameters are stored as given (scikit-learn's convention): ``stopwords`` (tier names,
-    or a set of words), ``phrases`` (extra words kept whole: a user dictionary, or
-    :func:`policytext.discover_phrases` output), ``lexicon`` (the bundled policy lexicon
-    on/off), ``backend``, ``min_chars`` and ``convert`` (how a text is read,
-    :func:`policytext.analysis_text`). Results of :meth:`terms` are memoised per text while
-    the object lives, so fitting a vectorizer after reading offsets does not segment
-    twice; the memo is not pickled.
+    Parameters are stored as given (scikit-learn's convention). Results of :meth:`terms`
+    are memoised per text while the object lives, so fitting a vectorizer after reading
+    offsets does not segment twice; the memo is not pickled.
+
+    Parameters
+    ----------
+    stopwords : tier names or words
+        Tier names (``("function", "filler", "procedure")`` by default; see
+        :func:`stopwords`), or a set of words of your own.
+    phrases : iterable of str
+        Extra words kept whole: a user dictionary, or the phrases
+        :func:`policytext.discover_phrases` found (its ``phrase`` column).
+    lexicon : bool
+        Segment with the bundled policy lexicon.
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    min_chars : int
+        The fewest characters of a term.
+    convert : "auto", False or an OpenCC config name
+        How a text is read (:func:`policytext.analysis_text`).
+    entities : bool
+        Keep names of people, places and organisations as terms.
+    fragments : bool
+        Keep words that mostly occur inside a longer word.
     """
 
     def __init__(
@@ -144,6 +273,8 @@ class PolicyTokenizer:
         backend: str = "auto",
         min_chars: int = 2,
         convert: str | bool = "auto",
+        entities: bool = False,
+        fragments: bool = False,
     ) -> None:
         self.stopwords = stopwords
         self.phrases = phrases
@@ -151,34 +282,42 @@ class PolicyTokenizer:
         self.backend = backend
         self.min_chars = min_chars
         self.convert = convert
+        self.entities = entities
+        self.fragments = fragments
         self._memo: dict[str, TermTokens] = {}
-        self._verdicts: dict[str, bool] = {}
-        self._drop: tuple[Any, frozenset[str]] | None = None
+        self._verdicts: dict[tuple[str, str], tuple[str | None, str | None, bool]] = {}
+        self._drop: tuple[Any, dict[str, str]] | None = None
+        self._engine: Any = None
+        self._lookups: dict[str, int] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_memo"], state["_verdicts"], state["_drop"] = {}, {}, None
+        state["_memo"], state["_verdicts"], state["_drop"], state["_engine"], state["_lookups"] = {}, {}, None, None, {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        state.setdefault("convert", "auto")  # pickled before the option existed
+        # pickled before these options existed
+        for name, value in (("convert", "auto"), ("entities", False), ("fragments", False), ("_engine", None),
+                            ("_lookups", {})):
+            state.setdefault(name, value)
         self.__dict__.update(state)
 
     def segment(self, text: str | Conversion, *, keep_pieces: bool = True) -> Segmentation:
-        """Segment ``text`` (or a text already read by :func:`policytext.analysis_text`)
-        with this tokenizer's segmenter configuration."""
+        """Segment and tag ``text`` (or a text already read by
+        :func:`policytext.analysis_text`) with this tokenizer's segmenter configuration."""
         from policytext.script import Conversion, analysis_text
         from policytext.segmentation import segment_conversion
 
         conversion = text if isinstance(text, Conversion) else analysis_text(text, self.convert)
         phrases = tuple(self.phrases)
         return segment_conversion(
-            conversion, userdict=phrases or None, lexicon=self.lexicon, backend=self.backend, keep_pieces=keep_pieces
+            conversion, userdict=phrases or None, lexicon=self.lexicon, backend=self.backend, keep_pieces=keep_pieces,
+            tags=True,
         )
 
     def terms(self, text: str) -> TermTokens:
         """Every kept term of ``text`` in order, with offsets (memoised per text)."""
-        self._stopword_set()  # forgets the memo when the stopwords were set anew
+        self._stopword_reasons()  # forgets the memo when the stopwords were set anew
         cached = self._memo.get(text)
         if cached is not None:
             return cached
@@ -194,40 +333,100 @@ class PolicyTokenizer:
     def from_segmentation(self, seg: Segmentation) -> TermTokens:
         """The kept terms of an existing segmentation (no memo): for callers that segment
         once and use the tokens for several things."""
-        import numpy as np
-
-        candidates, words = self._candidates(seg)
-        verdicts = self._judge(words)
-        keep = [verdicts[word] for word in words]
-        kept = candidates[np.array(keep, dtype=bool)] if words else candidates
-        return TermTokens(list(itertools.compress(words, keep)), seg.starts[kept], seg.ends[kept], seg.analysis_text)
+        found = self.judge(seg)
+        assert found.term_starts is not None and found.term_ends is not None
+        return TermTokens(found.terms, found.term_starts, found.term_ends, seg.analysis_text, found.types)
 
     def summarize(self, seg: Segmentation, *, extra: Iterable[str] = ()) -> TermSummary:
         """``TermSummary.of(self.from_segmentation(seg))`` without a list of every kept
         token (counted and judged once per distinct word), plus the word-token count and
         the counts of the ``extra`` words among all tokens."""
-        candidates, words = self._candidates(seg)
-        counts = Counter(words)
-        verdicts = self._judge(counts)
-        summary = _summary(
-            words, counts, lambda distinct: list(filter(verdicts.__getitem__, distinct)),
-            seg.starts[candidates], seg.ends[candidates], seg.analysis_text,
-        )
-        found = {word: counts[word] for word in extra if word in counts}
-        return dataclasses.replace(summary, words=seg.word_count(), extra=found)
+        found = self.judge(seg)
+        assert found.term_starts is not None and found.term_ends is not None
+        summary = _summary(found.terms, Counter(found.terms), list, found.term_starts, found.term_ends, seg.analysis_text)
+        counts = found.counts
+        present = {word: counts[word] for word in extra if word in counts}
+        return dataclasses.replace(summary, words=seg.word_count(), extra=present, types=found.types)
 
-    def _candidates(self, seg: Segmentation) -> tuple[np.ndarray, list[str]]:
-        """Tokens long enough to be terms: their indices and Simplified strings."""
+    def judge(self, seg: Segmentation) -> Candidates:
+        """Every candidate word of one segmented text with its verdict: the word's own
+        (remembered across texts) and the document's (names written beside a title,
+        fragments of a longer word of the same text)."""
+        import numpy as np
+
+        at, words, tags = self._candidates(seg)
+        counts = Counter(words)
+        # a word's tag is its first occurrence's (the segmenters tag a word alike wherever
+        # it stands; a number the rules joined differs from the word the segmenter cut)
+        tag_of = dict(zip(reversed(words), reversed(tags)))
+        reasons: dict[str, str | None] = {}
+        types: dict[str, str] = {}
+        made_up: set[str] = set()
+        # a word no dictionary has must recur through the text: a long report names many
+        # villages and firms a few times each
+        rare = max(r.MADE_UP_MIN_COUNT, len(seg.analysis_text) / r.MADE_UP_CHARS_PER_USE)
+        for word, tag in tag_of.items():
+            reason, kind, new = self._verdict(word, tag)
+            if new and reason is None and kind is None and counts[word] < rare:
+                reason = "made-up word used rarely"
+            reasons[word] = reason
+            if kind is not None and reason is None:
+                types[word] = kind
+            if new and reason is None:
+                made_up.add(word)
+        at = at if len(at) else np.zeros(0, dtype=np.int64)
+        adjacent = (at[1:] == at[:-1] + 1).tolist() if len(at) > 1 else []
+        if words:
+            self._document_verdicts(seg.analysis_text, words, tags, adjacent, counts, reasons, types, made_up)
+            for word, kind in name_stems(seg, at, words, counts, reasons, self._lookup).items():
+                if self.entities:
+                    types[word] = kind
+                else:
+                    reasons[word] = f"entity ({kind})"
+        found = Candidates(at, words, tags, counts, reasons, types, seg.starts[at], seg.ends[at], simplified=seg.analysis_text)
+        keep = list(map({w: why is None for w, why in reasons.items()}.__getitem__, words))
+        positions = list(itertools.compress(range(len(words)), keep))
+        sequence = list(zip(itertools.compress(words, keep), positions, positions))
+        if not self.fragments:
+            sequence = _compose(seg, found, sequence, self._stopword_reasons())
+        found.terms = list(map(_WORD, sequence))
+        first = np.array(list(map(_FIRST, sequence)), dtype=np.int64)
+        last = np.array(list(map(_LAST, sequence)), dtype=np.int64)
+        found.term_starts, found.term_ends = found.starts[first], found.ends[last]
+        return found
+
+    def _document_verdicts(
+        self, simplified: str, words: list[str], tags: list[str], adjacent: list[bool], counts: Counter[str],
+        reasons: dict[str, str | None], types: dict[str, str], made_up: set[str],
+    ) -> None:
+        """The verdicts one text gives on its own words: names written beside a title, and
+        made-up words that are half of an expression (招大 always before 引强)."""
+        from policytext.terms.entities import context_persons
+
+        for name in context_persons(simplified, words, tags, adjacent, counts):
+            if reasons.get(name, "") is None:
+                if self.entities:
+                    types[name] = "person"
+                else:
+                    reasons[name] = "entity (person)"
+        if made_up and not self.fragments:
+            for word, phrase in halves(words, adjacent, counts, made_up).items():
+                reasons[word] = f"fragment of {phrase}"
+                types.pop(word, None)
+
+    def _candidates(self, seg: Segmentation) -> tuple[np.ndarray, list[str], list[str]]:
+        """Tokens long enough to be terms: their indices, Simplified strings and tags."""
         import numpy as np
 
         # single characters (的, 和, punctuation) are about half the tokens: drop them with
         # numpy before any token string is built
         a_starts, a_ends = seg.analysis_starts, seg.analysis_ends
         candidates = np.flatnonzero((a_ends - a_starts) >= self.min_chars)
+        tags = seg.tags[candidates].tolist() if seg.tags is not None else ["x"] * len(candidates)
         starts, ends = a_starts[candidates], a_ends[candidates]
         analysis = seg.analysis_text
         if seg.pieces is None or len(candidates) < 2:
-            return candidates, [analysis[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
+            return candidates, [analysis[s:e] for s, e in zip(starts.tolist(), ends.tolist())], tags
         # the segmenter's own strings, gathered in C; only tokens whose span it did not
         # cut itself (numbers joined afterwards) are sliced out of the text
         strings, bounds = seg.pieces
@@ -235,31 +434,55 @@ class PolicyTokenizer:
         words = list(operator.itemgetter(*at.tolist())(strings))
         for j in np.flatnonzero((bounds[at] != starts) | (bounds[at + 1] != ends)).tolist():
             words[j] = analysis[starts[j] : ends[j]]
-        return candidates, words
+        return candidates, words, tags
 
-    def _judge(self, words: Iterable[str]) -> dict[str, bool]:
-        """Whether each word is a term, decided once per distinct word and remembered
-        across texts (reports share most of their words)."""
-        drop = self._stopword_set()
-        verdicts = self._verdicts
-        if len(verdicts) > _MAX_VERDICTS:  # a long-lived tokenizer stays bounded
-            verdicts.clear()
-        # set.difference with a dict looks each word up; a keys-view difference would walk
-        # the whole (growing) vocabulary
-        new = set(words).difference(verdicts)
-        if new:
-            for word in new:
-                verdicts[word] = not (
-                    word in drop or r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or r.COUNTED.match(word)
-                    or not r.TERM.search(word)
-                )
-        return verdicts
+    def _verdict(self, word: str, tag: str) -> tuple[str | None, str | None, bool]:
+        """Why ``word`` (with its ``tag``) is not a term (None: it is), its entity type, and
+        whether the segmenter made it up (no dictionary has it); decided once per word and
+        tag, remembered across texts (reports share most of their words)."""
+        drop = self._stopword_reasons()
+        key = (word, tag)
+        found = self._verdicts.get(key)
+        if found is not None:
+            return found
+        if len(self._verdicts) > _MAX_VERDICTS:  # a long-lived tokenizer stays bounded
+            self._verdicts.clear()
+        reason = drop.get(word) or word_reason(word, tag)
+        kind = None
+        made_up = False
+        if reason is None and r.HAN.search(word):
+            made_up = not self._backend().has_word(word)
+            if made_up and cross_word(word):
+                reason = "cross-word fragment"
+            else:
+                from policytext.terms.entities import entity_type
 
-    def _stopword_set(self) -> frozenset[str]:
+                kind = entity_type(word, tag, not made_up, self._lookup)
+                if kind is not None and not self.entities:
+                    reason = f"entity ({kind})"
+        self._verdicts[key] = (reason, kind, made_up)
+        return reason, kind, made_up
+
+    def _lookup(self, word: str) -> int:
+        """The segmenter dictionary's frequency of ``word`` (0: not in it)."""
+        found = self._lookups.get(word)
+        if found is None:
+            found = self._lookups[word] = self._backend().word_freq(word)
+        return found
+
+    def _backend(self) -> Backend:
+        if self._engine is None:
+            from policytext.segmentation import get_backend
+
+            self._engine = get_backend(self.backend, lexicon=self.lexicon, userdict=tuple(self.phrases) or None)
+        engine: Backend = self._engine
+        return engine
+
+    def _stopword_reasons(self) -> dict[str, str]:
         # built once (a union of thousands of words); when the parameter is set to
         # something else (scikit-learn's set_params), rebuilt and the verdicts forgotten
         if self._drop is None or self._drop[0] is not self.stopwords:
-            self._drop = (self.stopwords, stopword_set(self.stopwords))
+            self._drop = (self.stopwords, stopword_reasons(self.stopwords))
             self._verdicts.clear()
             self._memo.clear()
         return self._drop[1]
@@ -271,6 +494,366 @@ class PolicyTokenizer:
         """Drop the memo (a corpus of thousands of reports should not stay in memory)."""
         self._memo.clear()
         self._verdicts.clear()
+
+
+def word_reason(word: str, tag: str) -> str | None:
+    """Why ``word`` with part-of-speech ``tag`` is never a term, whatever the stopword
+    lists say (a number, a number and its unit, a function word by its tag); None when
+    nothing about the word itself rules it out."""
+    if r.NUMERIC.match(word) or r.DATE_LIKE.match(word) or r.COUNTED.match(word):
+        return "number"
+    if r.NUMBER_UNIT.match(word) or r.LATIN_UNIT.match(word):
+        return "number+unit"
+    if not r.TERM.search(word):
+        return "not a word"
+    name = r.DROPPED_TAGS.get(tag)
+    if name is not None:
+        return f"part of speech ({tag}: {name})"
+    if tag == "nrt" and word[0] in r.NUMERAL_START:
+        # jieba's dictionary lists pieces of numbered slogans as names (四纵 of 四纵四横)
+        return "number"
+    return None
+
+
+def cross_word(word: str) -> bool:
+    """Whether a word the segmenter made up crosses a word boundary: it starts with a
+    number's unit (年村 from 2022年|村) or a numeral (一轴 from 一轴两带), or starts or ends
+    with a function word (和量, 管出)."""
+    first, last = word[0], word[-1]
+    return (
+        first in r.UNIT_START or first in r.NUMERAL_START or first in r.FUNCTION_EDGE
+        or last in r.FUNCTION_EDGE or last in r.COMPLEMENT_END
+    )
+
+
+def compound_pairs(
+    words: list[str], adjacent: list[bool], counts: Counter[str], kept: set[str]
+) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """Pairs of adjacent terms one text writes as one: seen together at least
+    :data:`COMPOUND_MIN_COUNT` times with one of the two mostly (:data:`FRAGMENT_SHARE`) in
+    the pair. When the other is in the pair at least half the time too (数字|乡村), the pair
+    is the text's own compound, a term of its own (the first set); when the other stands
+    mostly elsewhere (河长制|责任, 河长制 said alone too), the bound one is a fragment of the
+    pair and the other keeps its count (the mapping: fragment → pair)."""
+    pairs = Counter(
+        pair for pair, near in zip(itertools.pairwise(words), adjacent)
+        if near and pair[0] != pair[1] and pair[0] in kept and pair[1] in kept
+    )
+    joins: set[tuple[str, str]] = set()
+    bound: dict[str, str] = {}
+    for (a, b), n in pairs.items():
+        if n < COMPOUND_MIN_COUNT or len(a) + len(b) > COMPOUND_MAX_CHARS:
+            continue
+        share_a, share_b = n / counts[a], n / counts[b]
+        if max(share_a, share_b) < FRAGMENT_SHARE:
+            continue
+        if min(share_a, share_b) >= 0.5:
+            joins.add((a, b))
+        else:
+            bound.setdefault(a if share_a >= share_b else b, a + b)
+    return joins, bound
+
+
+Item = tuple[str, int, int]  # a term of a text's sequence: itself, its first and last candidate
+_WORD, _FIRST, _LAST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+
+
+def _adjacency(found: Candidates, sequence: list[Item]) -> list[bool]:
+    """Whether each item of ``sequence`` is directly followed by the next (no token between)."""
+    import numpy as np
+
+    if len(sequence) < 2:
+        return []
+    firsts = np.array(list(map(_FIRST, sequence)), dtype=np.int64)
+    lasts = np.array(list(map(_LAST, sequence)), dtype=np.int64)
+    adjacent: list[bool] = (found.at[lasts[:-1]] + 1 == found.at[firsts[1:]]).tolist()
+    return adjacent
+
+
+def _merge(
+    sequence: list[Item], adjacent: list[bool], joins: set[tuple[str, str]], made: dict[tuple[str, int], tuple[Item, Item]]
+) -> list[Item]:
+    """``sequence`` with each pair of ``joins`` written as one item (left to right: an
+    item joins once); ``made`` learns each new item's two parts."""
+    words = list(map(_WORD, sequence))
+    starts = [j for j, (pair, near) in enumerate(zip(itertools.pairwise(words), adjacent)) if near and pair in joins]
+    if not starts:
+        return sequence
+    out: list[Item] = []
+    done = 0
+    for j in starts:
+        if j < done:  # the previous pair took this item
+            continue
+        out.extend(sequence[done:j])
+        item = (words[j] + words[j + 1], sequence[j][1], sequence[j + 1][2])
+        made[(item[0], item[1])] = (sequence[j], sequence[j + 1])
+        out.append(item)
+        done = j + 2
+    out.extend(sequence[done:])
+    return out
+
+
+def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: Mapping[str, str]) -> list[Item]:
+    """The kept terms of one text with its own compounds joined (数字|乡村 → 数字乡村, then
+    石油物探|装备 → 石油物探装备, up to :data:`COMPOUND_ROUNDS` times) and its fragments left
+    out: a term mostly written in one compound, beside one same token (副|部长), or inside
+    one longer word of the text (本强基 in 固本强基). Marks the reasons in ``found``."""
+    reasons = found.reasons
+    places = {word for word, why in reasons.items() if why == "entity (place)"}
+    places |= {word for word, kind in found.types.items() if kind == "place"}
+    parts = organization_parts(found, sequence, places)
+    if parts:  # before any compound: 煤矿安全|监察局 would join, and give its parts back
+        for word, name in parts.items():
+            reasons[word] = f"fragment of {name}"
+        sequence = [item for item in sequence if item[0] not in parts]
+    made: dict[tuple[str, int], tuple[Item, Item]] = {}
+    for _ in range(COMPOUND_ROUNDS):
+        words = list(map(_WORD, sequence))
+        adjacent = _adjacency(found, sequence)
+        counts = Counter(words)
+        joins, bound = compound_pairs(words, adjacent, counts, set(counts))
+        joins = {pair for pair in joins if pair[0] + pair[1] not in stop}  # 成功|举办 is filler as one
+        for word, pair in bound.items():
+            reasons[word] = f"fragment of {pair}"
+        if not joins:
+            break
+        merged = _merge(sequence, adjacent, joins, made)
+        standalone = Counter(w for w, _, _ in merged)
+        for a, b in sorted(joins):  # set order varies by process: a part two compounds share gets one reason
+            reasons.setdefault(a + b, None)
+            for part in (a, b):
+                if reasons.get(part) is None and standalone[part] <= (1 - FRAGMENT_SHARE) * counts[part]:
+                    reasons[part] = f"fragment of {a + b}"
+        sequence = _resolved(merged, reasons, made)
+    sequence = _resolved(sequence, reasons, made)
+    # a place's name is no generic neighbour even when its word is on a tier (中国): a term
+    # written mostly right after it is the rest of a name (中国|石化, 中国|华能集团公司)
+    blocked = _edge_words() - places if places else _edge_words()
+    for word, longer in bound_to_neighbours(seg, found, sequence, blocked).items():
+        reasons[word] = f"fragment of {longer}"
+    standalone = Counter(w for w, _, _ in sequence)
+    every = found.counts + Counter({w: n for w, n in standalone.items() if w not in found.counts})
+    for word, longer in fragments_of(list(standalone), every, seg.analysis_text).items():
+        reasons[word] = f"fragment of {longer}"
+    restored: dict[str, str] = {}
+    sequence = _resolved(sequence, reasons, made, restored)
+    text = seg.analysis_text
+    for part, reason in restored.items():
+        longer = reason.removeprefix("fragment of ")
+        if longer != reason and text.count(longer) * longer.count(part) >= FRAGMENT_SHARE * text.count(part):
+            reasons[part] = reason  # the part lies in the longer expression as its compound did
+    for word in list(found.types):
+        if reasons.get(word) is not None:
+            del found.types[word]
+    return [item for item in sequence if reasons.get(item[0]) is None]
+
+
+def _resolved(
+    sequence: list[Item], reasons: dict[str, str | None], made: dict[tuple[str, int], tuple[Item, Item]],
+    restored: dict[str, str] | None = None,
+) -> list[Item]:
+    """The items of ``sequence`` that are terms. A compound that is no term after all (a
+    fragment of a still longer expression) gives its occurrences back to its parts, which
+    are then terms again unless something else rules them out (进入|新常态 inside
+    经济发展进入新常态: 新常态 keeps its count); ``restored`` learns each such part and
+    the compound's reason."""
+    out: list[Item] = []
+    stack = list(reversed(sequence))
+    while stack:
+        item = stack.pop()
+        word = item[0]
+        if reasons.get(word) is None:
+            out.append(item)
+            continue
+        parts = made.get((word, item[1]))
+        if parts is None:
+            continue
+        for part in parts:
+            if reasons.get(part[0]) == f"fragment of {word}":
+                reasons[part[0]] = None
+            if restored is not None and reasons.get(part[0]) is None:
+                restored.setdefault(part[0], str(reasons[word]))
+        stack.extend(reversed(parts))
+    return out
+
+
+def name_stems(
+    seg: Segmentation, at: np.ndarray, words: list[str], counts: Counter[str], reasons: Mapping[str, str | None],
+    lookup: Callable[[str], int],
+) -> dict[str, str]:
+    """The terms of one text that are mostly (:data:`FRAGMENT_SHARE`, and at least twice)
+    written right before the kind of a small place or of a firm, cut off as a token of its
+    own (鲍墟|乡, 育才|街, 国宏|公司) or starting a token that is no common word (龙泉|关镇,
+    育才|街至; ``lookup``: a word's frequency in the segmenter's dictionary): the proper
+    name of that place or firm, each with its entity type. ``at``/``words``: the
+    candidates' token indices and strings."""
+    import numpy as np
+
+    starts, ends = seg.analysis_starts, seg.analysis_ends
+    if len(at) == 0:
+        return {}
+    following = np.minimum(at + 1, len(starts) - 1)
+    # the token right after touches the candidate, and is short enough to be a kind
+    near = np.flatnonzero((at + 1 < len(starts)) & (starts[following] == ends[at]) & (ends[following] - starts[following] <= 2))
+    text = seg.analysis_text
+    hits: dict[str, Counter[str]] = {}
+    for k, s, e in zip(near.tolist(), starts[following[near]].tolist(), ends[following[near]].tolist()):
+        word, token = words[k], text[s:e]
+        if token[0] in r.SMALL_PLACE_KINDS and len(token) > 1 and lookup(token) >= COMMON_TOKEN_FREQ:
+            continue  # 美丽|乡村: a common word that starts like a village's kind
+        kind = "place" if token[0] in r.SMALL_PLACE_KINDS else "organization" if token in r.FIRM_KINDS else None
+        if kind is not None and reasons.get(word) is None:
+            hits.setdefault(word, Counter())[kind] += 1
+    return {
+        word: kinds.most_common(1)[0][0] for word, kinds in hits.items()
+        if counts[word] >= 2 and sum(kinds.values()) >= FRAGMENT_SHARE * counts[word]
+    }
+
+
+def organization_parts(found: Candidates, sequence: list[Item], places: set[str]) -> dict[str, str]:
+    """The terms of one text written mostly (:data:`FRAGMENT_SHARE`) inside organisations'
+    names, each with the name it is most often part of. A Chinese organisation's name is a
+    place, a few descriptors and the kind of body (江苏|煤矿安全|监察局,
+    中国|石油|天然气|总公司): the kind and the descriptors there are parts of a name, not
+    terms (``sequence``: the text's kept terms, before any compound is joined)."""
+    if not places or len(sequence) < 1:
+        return {}
+    at = found.at
+    counts = Counter(map(_WORD, sequence))
+    inside: dict[str, Counter[str]] = {}
+    for i, (word, first, _) in enumerate(sequence):
+        if first == 0 or found.words[first - 1] not in places or at[first - 1] + 1 != at[first]:
+            continue
+        parts = [word]
+        j = i
+        # the descriptors: up to ORG_DESCRIPTORS more terms, each right after the last
+        while not _names_a_body(parts[-1]) and j + 1 < len(sequence) and len(parts) <= ORG_DESCRIPTORS:
+            following = sequence[j + 1]
+            if at[sequence[j][2]] + 1 != at[following[1]]:
+                break
+            parts.append(following[0])
+            j += 1
+        if _names_a_body(parts[-1]):
+            name = found.words[first - 1] + "".join(parts)
+            for part in parts:
+                inside.setdefault(part, Counter())[name] += 1
+    found_parts: dict[str, str] = {}
+    for word, names in inside.items():
+        if sum(names.values()) >= FRAGMENT_SHARE * counts[word]:
+            found_parts[word] = names.most_common(1)[0][0]
+    return found_parts
+
+
+def _names_a_body(word: str) -> bool:
+    """Whether ``word`` ends as the kind of an organisation does (监察局, 总公司, 委员会)."""
+    return len(word) >= 2 and word.endswith(r.ORG_SUFFIXES)
+
+
+@functools.cache
+def _edge_words() -> frozenset[str]:
+    """Words that never make a term longer by standing beside it: function words, the
+    bureaucratic verbs and procedure words that take a term as their object (推动|高质量发展
+    is a collocation, not a longer term), and the generic nouns that stand beside any term
+    (经济发展|新常态)."""
+    return r.stopword_tier("function") | r.stopword_tier("filler") | r.stopword_tier("procedure") | r.stopword_tier("generic")
+
+
+def bound_to_neighbours(
+    seg: Segmentation, found: Candidates, sequence: list[Item], blocked: frozenset[str]
+) -> dict[str, str]:
+    """The terms of one text written mostly (:data:`FRAGMENT_SHARE`, and at least twice)
+    right after or before the same characters — a single-character token (副|部长, 灰|犀牛),
+    or the two characters of a longer token next to the term (传统产业|转型升级 and
+    产业|转型升级: 产业转型升级) — of a token that is no word of ``blocked``: each is a
+    fragment of the longer expression."""
+    import numpy as np
+
+    counts = Counter(w for w, _, _ in sequence)
+    chosen = [item for item in sequence if counts[item[0]] >= 2]
+    if not chosen:
+        return {}
+    text, a_starts, a_ends = seg.analysis_text, seg.analysis_starts, seg.analysis_ends
+    first = found.at[np.array(list(map(_FIRST, chosen)), dtype=np.int64)]
+    last = found.at[np.array(list(map(_LAST, chosen)), dtype=np.int64)]
+    words = list(map(_WORD, chosen))
+    sides: Counter[tuple[str, int, str]] = Counter()
+    n_tokens = len(a_starts)
+    for side, j, touching in (
+        (-1, first - 1, a_ends[np.maximum(first - 1, 0)] == a_starts[first]),
+        (1, last + 1, a_starts[np.minimum(last + 1, n_tokens - 1)] == a_ends[last]),
+    ):
+        ok = np.flatnonzero((j >= 0) & (j < n_tokens) & touching)
+        starts, ends = a_starts[j[ok]].tolist(), a_ends[j[ok]].tolist()
+        for k, s, e in zip(ok.tolist(), starts, ends):
+            neighbour = text[s:e]
+            if neighbour not in blocked and r.HAN.match(neighbour):
+                sides[(words[k], side, neighbour[-2:] if side < 0 else neighbour[:2])] += 1
+    best: dict[tuple[str, int], tuple[int, str]] = {}
+    for (word, side, key), n in sides.items():
+        if n > best.get((word, side), (0, ""))[0] or (n == best[(word, side)][0] and key < best[(word, side)][1]):
+            best[(word, side)] = (n, key)
+    found_pairs: dict[str, str] = {}
+    for (word, side), (n, key) in sorted(best.items()):
+        if n >= 2 and n >= FRAGMENT_SHARE * counts[word] and word not in found_pairs:
+            found_pairs[word] = key + word if side < 0 else word + key
+    return found_pairs
+
+
+def halves(words: list[str], adjacent: list[bool], counts: Counter[str], made_up: set[str]) -> dict[str, str]:
+    """The ``made_up`` words of one text that are half of a longer expression: at least
+    :data:`FRAGMENT_SHARE` of their occurrences stand right before (or after) one same word
+    (招大 before 引强 in 招大引强), each with that expression."""
+    after: dict[str, Counter[str]] = {}
+    before: dict[str, Counter[str]] = {}
+    for k in range(len(words) - 1):
+        if adjacent[k]:
+            first, second = words[k], words[k + 1]
+            if first in made_up:
+                after.setdefault(first, Counter())[second] += 1
+            if second in made_up:
+                before.setdefault(second, Counter())[first] += 1
+    found: dict[str, str] = {}
+    for word in made_up:
+        for side, table in ((1, after), (0, before)):
+            neighbours = table.get(word)
+            if neighbours:
+                other, n = neighbours.most_common(1)[0]
+                if n >= FRAGMENT_SHARE * counts[word]:
+                    found[word] = word + other if side else other + word
+                    break
+    return found
+
+
+def fragments_of(terms: Iterable[str], counts: Counter[str], simplified: str) -> dict[str, str]:
+    """The ``terms`` of one text that are fragments, each with the longer word it lies in:
+    at least :data:`FRAGMENT_SHARE` of the term's occurrences (as a substring of the
+    Simplified text) are inside one longer word of the text (``counts``: every word of
+    the text and its count, whether a term or not: 一步 inside 进一步 too)."""
+    wanted = set(terms)
+    containing: dict[str, list[str]] = {}
+    for longer in counts:
+        n = len(longer)
+        if n < 3:
+            continue
+        for size in range(2, n):
+            for i in range(n - size + 1):
+                part = longer[i : i + size]
+                if part in wanted:
+                    containing.setdefault(part, []).append(longer)
+    found: dict[str, str] = {}
+    for term in terms:
+        around = containing.get(term)
+        if not around:
+            continue
+        best = max(around, key=lambda longer: (counts[longer] * longer.count(term), longer))
+        inside = counts[best] * best.count(term)
+        # the term's own tokens are occurrences outside: unless it is inside four times as
+        # often, no text scan can find it a fragment
+        if inside < 4 * counts[term]:
+            continue
+        if inside >= FRAGMENT_SHARE * simplified.count(term):
+            found[term] = best
+    return found
 
 
 def tokenize(text: str) -> list[str]:
