@@ -93,12 +93,12 @@ def in_process(folder: Path) -> None:
     import jieba
 
     from policytext.batch.document import analyze_document
-    from policytext.batch.run import _options
+    from policytext.batch.run import RunSettings, analysis_options
 
     texts = [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
     mb = sum(len(t.encode()) for t in texts) / 1e6
     jieba.setLogLevel(logging.WARNING)
-    options = _options("auto", None)
+    options = analysis_options(RunSettings())
     analyze_document("warm", texts[0], options)
     jieba.lcut(texts[0])
     t = time.perf_counter()

@@ -18,7 +18,7 @@ from policytext.compare import spearman, term_counts
 
 def national() -> pt.Corpus:
     wiki = pt.read_corpus(shared("corpora/gov-work-reports/wikisource/government_work_reports.jsonl"))
-    wiki = wiki.subset(wiki.docvars["year_source"] == "docvars")
+    wiki = wiki.subset(wiki.docvars["year_source"] == "column")
     workshop = pt.read_corpus(shared("corpora/gov-work-reports/textworkshop17"), pattern="{year}政府工作报告_{speaker}*.txt")
     have = set(wiki.docvars["year"].dropna().astype(int))
     workshop = workshop.subset([int(y) not in have and "摘要" not in str(p) for y, p in zip(workshop.docvars["year"], workshop.docvars["path"])])

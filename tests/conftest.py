@@ -63,7 +63,7 @@ def national_corpus():  # type: ignore[no-untyped-def]
     import policytext as pt
 
     wiki = pt.read_corpus(shared_path(WIKISOURCE))
-    wiki = wiki.subset(wiki.docvars["year_source"] == "docvars")
+    wiki = wiki.subset(wiki.docvars["year_source"] == "column")
     workshop = pt.read_corpus(shared_path(TEXTWORKSHOP), pattern="{year}政府工作报告_{speaker}*.txt")
     have = set(wiki.docvars["year"].dropna().astype(int))
     fills = [int(y) not in have and "摘要" not in str(p) for y, p in zip(workshop.docvars["year"], workshop.docvars["path"])]

@@ -29,7 +29,7 @@ def test_list_names_licence_and_citation() -> None:
 
 def test_fetch_then_cache_hit(tmp_path: Path, mirror: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = pt.datasets.fetch("gov-work-reports", data_dir=tmp_path / "cache", mirror=mirror.as_uri())
-    assert len(corpus) == 72 and (corpus.docvars["year_source"] == "docvars").sum() == 52  # reports with a year
+    assert len(corpus) == 72 and (corpus.docvars["year_source"] == "column").sum() == 52  # reports with a year
     # the second call reads the cached copy: the mirror is gone and nothing is downloaded
     shutil.rmtree(mirror)
     calls: list[str] = []

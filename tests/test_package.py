@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,33 @@ def test_every_bundled_data_file_is_packaged() -> None:
     assert data
     missing = [f for f in data if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)]
     assert missing == []
+
+
+def test_without_any_opencc_the_error_names_both_ways_to_install_it() -> None:
+    code = (
+        "import sys, builtins\n"
+        "real = builtins.__import__\n"
+        "def fake(name, *a, **k):\n"
+        "    if name == 'opencc' or name.startswith('opencc.'):\n"
+        "        raise ImportError(name)\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = fake\n"
+        "import policytext as pt\n"
+        "try:\n"
+        "    pt.convert('漢字', 't2s')\n"
+        "except pt.DependencyError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = _run(code)
+    assert "policytext[opencc]" in out and "policytext[pure]" in out and "opencc-python-reimplemented" in out
+
+
+def test_help_lists_the_public_api() -> None:
+    import pydoc
+
+    import policytext
+
+    page = pydoc.render_doc(policytext, renderer=pydoc.plaintext)
+    missing = [name for name in policytext.__all__ if not re.search(rf"\b{re.escape(name)}\b", page)]
+    assert missing == [], missing
+    assert set(dir(policytext)) - {"__version__"} == set(policytext.__all__)

@@ -26,6 +26,8 @@ _EXPORTS = {
     "clean": "policytext.cleaning",
     "CleanConfig": "policytext.cleaning",
     "CleanResult": "policytext.cleaning",
+    "Furniture": "policytext.cleaning",
+    "fit_furniture": "policytext.cleaning",
     "spin_score": "policytext.cleaning",
     "despin": "policytext.cleaning",
     "load_spin_table": "policytext.cleaning",
@@ -49,12 +51,17 @@ _EXPORTS = {
     "keywords": "policytext.terms",
     "discover_phrases": "policytext.terms",
     "formulations": "policytext.terms",
+    "entities": "policytext.terms",
     "kwic": "policytext.terms",
     "stopwords": "policytext.terms",
     "PolicyTokenizer": "policytext.terms",
+    "sections": "policytext.structure",
+    "split": "policytext.structure",
     "themes": "policytext.topics",
     "TopicModel": "policytext.topics",
     "plot": "policytext.plot",
+    "scale": "policytext.scale",
+    "instruments": "policytext.instruments",
     "datasets": "policytext.datasets",
     "sklearn": "policytext.sklearn",
     "PolicytextError": "policytext.errors",
@@ -68,7 +75,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from policytext import compare, datasets, plot, sklearn
+    from policytext import compare, datasets, plot, scale, sklearn
     from policytext.cleaning import (
         CleanConfig,
         CleanResult,
@@ -87,6 +94,7 @@ if TYPE_CHECKING:
         ReadError,
         UnsupportedConfigError,
     )
+    from policytext.instruments import instruments
     from policytext.io import (
         decode_bytes,
         list_readers,
@@ -107,9 +115,11 @@ if TYPE_CHECKING:
         opencc_info,
     )
     from policytext.segmentation import Segmentation, Token, segment
+    from policytext.structure import sections, split
     from policytext.terms import (
         PolicyTokenizer,
         discover_phrases,
+        entities,
         formulations,
         keywords,
         kwic,

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from policytext.errors import OutputError, ReadError
+
 __all__ = ["EXIT_CODES", "build_parser", "main"]
 
-EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
+EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_INCOMPLETE = 0, 1, 2, 3
 EXIT_CODES = (
     "Exit status: 0 every document analysed (skipped rows, e.g. empty text cells, are listed but are not "
-    "failures); 1 usage or input error (nothing written); 2 some documents failed (listed in errors)"
+    "failures); 1 usage or input error (nothing written); 2 some documents failed (listed in errors); "
+    "3 outputs incomplete: a table could not be written in a format (listed in errors and in summary.json's "
+    "'incomplete'; 3 takes precedence over 2)"
 )
 
 
@@ -31,6 +36,36 @@ def _report_problems(errors: Any) -> None:
         print(f"  {row.level}: {where}: {row.reason}", file=sys.stderr)
 
 
+#: what an output file is named like: --out names a folder
+_FILE_SUFFIXES = (".csv", ".parquet", ".html", ".json", ".jsonl", ".xlsx", ".txt")
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file: name a folder (it is created if missing), e.g. --out results/")
+    if out.suffix.lower() in _FILE_SUFFIXES:
+        raise OutputError(f"--out {out} looks like a file name: --out names a folder that receives every table "
+                          f"(e.g. --out {out.with_suffix('')}/)")
+
+
+def _log_reading() -> None:
+    """Print what reading decided (the text column of a table, renamed fields) on stderr."""
+    import logging
+
+    class StderrHandler(logging.Handler):
+        # sys.stderr looked up at each message: a caller may have replaced it since
+        def emit(self, record: logging.LogRecord) -> None:
+            print(self.format(record), file=sys.stderr)
+
+    logger = logging.getLogger("policytext.io")
+    if not any(getattr(h, "_policytext", False) for h in logger.handlers):
+        handler = StderrHandler()
+        handler.setFormatter(logging.Formatter("policytext: %(message)s"))
+        handler._policytext = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def _analyze(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -38,6 +73,9 @@ def _analyze(args: argparse.Namespace) -> int:
     from policytext.io import scan_archive
 
     source, out = Path(args.path), Path(args.out)
+    _check_out(out)
+    if not args.quiet:
+        _log_reading()
     exclude = [out] if _inside(out, source) else []
     if exclude and not args.quiet:
         print(f"policytext: the output folder {out} is inside {source}: its files are not read as input", file=sys.stderr)
@@ -46,10 +84,16 @@ def _analyze(args: argparse.Namespace) -> int:
         args.path, pattern=args.pattern, metadata=args.metadata, encoding=args.encoding, text_field=args.text_field,
         exclude=exclude,
     )
+    if not len(archive):
+        problems = archive.problems
+        _report_problems(problems)
+        raise ReadError(f"no readable documents in {args.path} ({len(problems)} file(s) or record(s) left out, listed above): "
+                        "point analyze at a folder or file of texts (.txt, .docx, .pdf, .csv, .jsonl, .json, .xlsx …)")
     result = run_analysis(
         archive, out, backend=args.backend, userdict=args.userdict, jobs=args.jobs, scheduler=args.scheduler,
         cache=not args.no_cache, progress=not args.quiet, title=f"policytext: {source.name}", despin=args.despin,
         spin_reference=args.spin_reference, tokens=args.tokens, csv_raw=args.csv_raw,
+        by=tuple(c.strip() for c in args.by.split(",") if c.strip()) if args.by else (), topics=args.topics, reuse=args.reuse,
     )
     summary = result.summary
     if not args.quiet:
@@ -67,7 +111,62 @@ def _analyze(args: argparse.Namespace) -> int:
     elif summary["failed"]:
         errors = pd.read_parquet(result.folder / "errors.parquet")
         _report_problems(errors[errors["level"] == "error"])
+    if summary["incomplete"]:
+        return EXIT_INCOMPLETE
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Two documents side by side: the aligned sentences, formulation and target changes,
+    and a page that shows them, written into OUT."""
+    from policytext.batch import write_atomic, write_frame
+    from policytext.compare import diff, diff_html, formulation_changes, target_changes
+    from policytext.io import read_text_file
+
+    texts = [read_text_file(path)[0] for path in (args.a, args.b)]
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file: name a folder (it is created if missing)")
+    out.mkdir(parents=True, exist_ok=True)
+    table = diff(texts[0], texts[1])
+    tables = {"diff": table, "formulation_changes": formulation_changes(texts[0], texts[1]),
+              "target_changes": target_changes(texts[0], texts[1])}
+    written = []
+    for name, frame in tables.items():
+        written += write_frame(out, name, frame).files
+    labels = (Path(args.a).name, Path(args.b).name)
+    write_atomic(out / "diff.html", diff_html(texts[0], texts[1], table=table, labels=labels))
+    if not args.quiet:
+        counts = table["op"].value_counts().to_dict()
+        print(f"{args.a} → {args.b}: " + ", ".join(f"{op} {n}" for op, n in sorted(counts.items())))
+        print(f"written to {out}/: {', '.join([*written, 'diff.html'])}")
+    return EXIT_OK
+
+
+def _reuse(args: argparse.Namespace) -> int:
+    """Passages the documents of PATH share (and, with --other, passages they take from the
+    documents of OTHER), written as tables into OUT."""
+    from policytext.batch import write_frame
+    from policytext.compare import reuse
+    from policytext.io import read_corpus
+
+    out = Path(args.out)
+    _check_out(out)
+    corpus = read_corpus(args.path)
+    other = read_corpus(args.other) if args.other else None
+    dated = "year" in corpus.docvars.columns and corpus.docvars["year"].notna().any()
+    found = reuse(corpus, other, by=args.by or ("year" if dated and other is None else None), group=args.group,
+                  jobs=args.jobs)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = {"reuse_passages": found.passages, "reuse_pairs": found.pairs, "reuse_boilerplate": found.boilerplate,
+              "reuse_duplicates": found.duplicates}
+    if found.diffusion is not None:
+        tables["reuse_diffusion"] = found.diffusion
+    written = [name for table, frame in tables.items() for name in write_frame(out, table, frame).files]
+    if not args.quiet:
+        print(f"{len(found.pairs)} pairs of documents share {len(found.passages)} passages; "
+              f"written to {out}/: {', '.join(written)}")
+    return EXIT_OK
 
 
 def _read_input(arg: str | None) -> str:
@@ -170,11 +269,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clean texts of the same genre (a folder or file, read like PATH) whose usage refines "
                         "the despin repairs: an undecided word is repaired, or a repair dropped, where they "
                         "write it clearly one way (needs --despin auto or on)")
+    a.add_argument("--by", metavar="COL[,COL]",
+                   help="docvars that group documents (e.g. province or 区县名称): the targets table gets one row per "
+                        "group, year and target; without it, one row per document")
+    a.add_argument("--topics", type=int, default=0, metavar="K",
+                   help="also fit an NMF topic model with K topics (seeded): tables topic_terms and topic_documents")
     a.add_argument("--tokens", action="store_true", help="also write the tokens table (large for big archives)")
     a.add_argument("--csv-raw", action="store_true",
                    help="write CSV text cells as they are (by default a cell starting with = + - @ or a tab "
                         "gets a leading apostrophe, so a spreadsheet does not run it as a formula)")
     a.add_argument("--quiet", action="store_true", help="print nothing but errors (and no progress count)")
+    a.add_argument("--reuse", action="store_true",
+                   help="also find passages documents share (text reuse): tables reuse_passages, reuse_pairs, "
+                        "reuse_boilerplate and, with years, reuse_diffusion")
     a.set_defaults(func=_analyze)
 
     c = sub.add_parser("convert", help="convert a file or stdin with an OpenCC config")
@@ -198,6 +305,29 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--method", default="tfidf", choices=["tfidf", "textrank"])
     k.set_defaults(func=_keywords)
 
+    d = sub.add_parser("diff", help="what changed from one document to another (year-over-year)",
+                       description="Align the sentences of A and B (same / changed / added / removed / moved / split / "
+                                   "merged, section by section), list formulation and target changes, and write the "
+                                   "tables and a side-by-side diff.html into OUT.")
+    d.add_argument("a", help="the earlier document (a text file in any encoding)")
+    d.add_argument("b", help="the later document")
+    d.add_argument("--out", required=True, help="output folder (created if missing)")
+    d.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    d.set_defaults(func=_diff)
+
+    r = sub.add_parser("reuse", help="passages documents share (text reuse, policy diffusion)",
+                       description="Find passages that documents of PATH share (or that they take from the "
+                                   "documents of --other), tolerant of small edits; boilerplate and exact duplicates "
+                                   "are listed apart. Writes reuse_* tables into OUT.")
+    r.add_argument("path", help="a folder, archive or file of documents")
+    r.add_argument("--other", help="a second archive (e.g. the central documents): pairs join PATH to OTHER")
+    r.add_argument("--out", required=True, help="output folder (created if missing)")
+    r.add_argument("--by", help="the docvar that orders documents in time (default: year, when there is one)")
+    r.add_argument("--group", help="a docvar named beside each document in the diffusion table (county, province)")
+    r.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    r.set_defaults(func=_reuse)
+
     n = sub.add_parser("indicators", help="numeric indicators of a file or stdin (tab-separated)")
     n.add_argument("file", nargs="?", help="input file (default: stdin)")
     n.set_defaults(func=_indicators)
@@ -215,6 +345,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (policytext keywords … | head): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (PolicytextError, FileNotFoundError, ValueError, OSError) as exc:
         if args.debug:
             raise

@@ -18,7 +18,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from policytext.segmentation import Segmentation
 
-__all__ = ["PROBLEM_COLUMNS", "Corpus", "Document", "documents_of"]
+__all__ = ["PROBLEM_COLUMNS", "Corpus", "Document", "counted_documents", "documents_of"]
 
 PROBLEM_COLUMNS = ["path", "doc_id", "level", "reason"]
 
@@ -28,9 +28,21 @@ _SENTENCE = re.compile(r"[^\n。！？!?]*(?:(?:[。！？!?]+|……)[”’」
 
 
 class Document(NamedTuple):
+    """One document of a :class:`Corpus`, as iterating or indexing it gives.
+
+    Attributes
+    ----------
+    doc_id : str
+        Its id.
+    text : str
+        Its text.
+    docvars : dict
+        Its row of the docvars, ``doc_id`` included.
+    """
+
     doc_id: str
     text: str
-    docvars: dict[str, Any]
+    docvars: dict[str, object]
 
 
 def _empty_problems() -> pd.DataFrame:
@@ -38,7 +50,42 @@ def _empty_problems() -> pd.DataFrame:
 
 
 class Corpus:
-    """Documents with a docvars DataFrame, one row per document, in the same order."""
+    """Documents with a docvars DataFrame, one row per document, in the same order.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The documents.
+    docvars : pandas.DataFrame, optional
+        One row per document, in the same order; a ``doc_id`` column is added when
+        missing (``doc1``, ``doc2`` …) and made str.
+    problems : pandas.DataFrame, optional
+        What reading left out or noted (:data:`PROBLEM_COLUMNS`), as
+        :func:`policytext.read_corpus` fills it.
+
+    Attributes
+    ----------
+    texts : tuple of str
+        The documents.
+    docvars : pandas.DataFrame
+        A copy of the docvars.
+    problems : pandas.DataFrame
+        A copy of the problems: ``path``, ``doc_id``, ``level``, ``reason``.
+    doc_ids : list of str
+
+    Raises
+    ------
+    TypeError
+        When a document is not a str.
+    ValueError
+        When ``docvars`` has not one row per document, or doc_ids repeat.
+
+    Examples
+    --------
+    >>> c = Corpus(["一、总体要求", "二、主要任务"], pd.DataFrame({"year": [2023, 2024]}))
+    >>> c.doc_ids, len(c.subset("year >= 2024"))
+    (['doc1', 'doc2'], 1)
+    """
 
     __slots__ = ("_docvars", "_problems", "_texts")
 
@@ -133,7 +180,23 @@ class Corpus:
         self, where: str | Sequence[bool] | pd.Series | Callable[[pd.DataFrame], Any]
     ) -> Corpus:
         """Documents whose docvars satisfy ``where``: a boolean mask, a callable on the
-        docvars, or a :meth:`pandas.DataFrame.query` string (``"year >= 2010"``)."""
+        docvars, or a :meth:`pandas.DataFrame.query` string (``"year >= 2010"``).
+
+        Parameters
+        ----------
+        where : str, sequence of bool, pandas.Series or callable
+            The condition.
+
+        Returns
+        -------
+        Corpus
+            The documents kept, in their order.
+
+        Raises
+        ------
+        ValueError
+            When the mask does not have one value per document.
+        """
         if isinstance(where, str):
             mask = self._docvars.eval(where)
         elif callable(where):
@@ -146,11 +209,35 @@ class Corpus:
         return self._take(np.flatnonzero(arr))
 
     def sample(self, n: int, *, seed: int = 0) -> Corpus:
+        """``n`` documents drawn at random (all of them if fewer), in corpus order.
+
+        Parameters
+        ----------
+        n : int
+            How many.
+        seed : int
+            The random seed (the same seed draws the same documents).
+
+        Returns
+        -------
+        Corpus
+        """
         rng = np.random.default_rng(seed)
         return self._take(np.sort(rng.choice(len(self), size=min(n, len(self)), replace=False)))
 
     def group(self, by: str | Sequence[str]) -> Iterator[tuple[Hashable, Corpus]]:
-        """``(key, sub-corpus)`` for each value of the docvar(s) ``by``, in sorted key order."""
+        """``(key, sub-corpus)`` for each value of the docvar(s) ``by``, in sorted key order.
+
+        Parameters
+        ----------
+        by : str or sequence of str
+            Docvar column(s).
+
+        Yields
+        ------
+        tuple
+            The key (a tuple for several columns) and its documents as a Corpus.
+        """
         keys = [by] if isinstance(by, str) else list(by)
         for key, rows in self._docvars.groupby(keys, sort=True, dropna=False).indices.items():
             yield key, self._take(np.sort(rows))
@@ -160,6 +247,22 @@ class Corpus:
 
         Each piece keeps its parent's docvars, plus ``parent_id``, ``start`` and ``end``
         (offsets in the parent text) and ``doc_id`` ``"{parent_id}#{n}"``.
+
+        Parameters
+        ----------
+        unit : {"paragraphs", "sentences"}
+            Paragraphs are lines; sentences end at 。！？!? or …… (with closing quotes)
+            or at a line break.
+
+        Returns
+        -------
+        Corpus
+            One document per non-blank piece, stripped.
+
+        Raises
+        ------
+        ValueError
+            For any other ``unit``.
         """
         if unit in ("paragraphs", "paragraph"):
             pattern = _PARAGRAPH
@@ -195,7 +298,22 @@ class Corpus:
         return Corpus(texts, dv, problems=self._problems)
 
     def with_docvars(self, **columns: Sequence[Any]) -> Corpus:
-        """A copy with docvar columns added or replaced (each as long as the corpus)."""
+        """A copy with docvar columns added or replaced (each as long as the corpus).
+
+        Parameters
+        ----------
+        **columns : sequence
+            Column names and their values, one per document.
+
+        Returns
+        -------
+        Corpus
+
+        Raises
+        ------
+        ValueError
+            When a column has not one value per document.
+        """
         dv = self.docvars
         for name, values in columns.items():
             values = list(values)
@@ -206,20 +324,48 @@ class Corpus:
             dv[name] = values
         return Corpus(self._texts, dv, problems=self._problems)
 
-    def clean(self, **options: Any) -> Corpus:
+    def clean(self, *, furniture: Any = "fit", **options: Any) -> Corpus:
         """Clean every document (:func:`policytext.clean`); the steps that changed each one
-        go into the ``clean_steps`` docvar and removed text into ``clean_removed``."""
-        from policytext.cleaning import clean
+        go into the ``clean_steps`` docvar, removed text into ``clean_removed``, and
+        characters the source lost (``????``) into ``lost_chars``.
 
-        results = [clean(t, **options) for t in self._texts]
+        ``furniture="fit"`` (the default) first learns the page furniture that repeats at
+        the edges of this corpus's documents (:class:`policytext.cleaning.Furniture`) and
+        removes it from each; pass a fitted model to use that one, or ``False`` to keep it.
+
+        Parameters
+        ----------
+        furniture : "fit", Furniture or bool
+            How page furniture is found (see above).
+        **options
+            Steps and options of :func:`policytext.clean` (``despin="auto"``,
+            ``blank_lines=False`` …).
+
+        Returns
+        -------
+        Corpus
+            The cleaned texts, with the docvars ``clean_steps``, ``clean_removed``,
+            ``masks`` (masked words flagged) and ``lost_chars``.
+        """
+        from policytext.cleaning import clean, fit_furniture
+
+        model = fit_furniture(self._texts) if isinstance(furniture, str) and furniture == "fit" else furniture
+        results = [clean(t, furniture=model, **options) for t in self._texts]
         dv = self.docvars
         dv["clean_steps"] = [",".join(r.changed_by) for r in results]
         dv["clean_removed"] = ["\n".join(x.text for x in r.removed) for r in results]
         dv["masks"] = [len(r.masks) for r in results]
+        dv["lost_chars"] = [r.lost_chars for r in results]
         return Corpus([r.text for r in results], dv, problems=self._problems)
 
     def detect_script(self) -> Corpus:
-        """Add the ``script`` docvar (simplified / traditional / mixed / neutral / none)."""
+        """Add the ``script`` docvar (simplified / traditional / mixed / neutral / none).
+
+        Returns
+        -------
+        Corpus
+            With the docvars ``script`` and ``traditional_share`` (:func:`policytext.detect_script`).
+        """
         from policytext.script import detect_script
 
         dets = [detect_script(t) for t in self._texts]
@@ -230,7 +376,22 @@ class Corpus:
 
     def convert(self, config: str = "t2s") -> Corpus:
         """Convert every document with the OpenCC ``config`` (offsets are not kept here:
-        use :func:`policytext.convert_with_offsets` or segment the original)."""
+        use :func:`policytext.convert_with_offsets` or segment the original).
+
+        Parameters
+        ----------
+        config : str
+            An OpenCC config name (default ``"t2s"``).
+
+        Returns
+        -------
+        Corpus
+
+        Raises
+        ------
+        policytext.UnsupportedConfigError
+            When the installed OpenCC does not provide ``config``.
+        """
         from policytext.script import convert
 
         return Corpus(
@@ -240,19 +401,57 @@ class Corpus:
     # --- results of other kinds ----------------------------------------------------------
 
     def segment(self, **options: Any) -> list[Segmentation]:
-        """Segment every document (:func:`policytext.segment`), in document order."""
+        """Segment every document (:func:`policytext.segment`), in document order.
+
+        Parameters
+        ----------
+        **options
+            Options of :func:`policytext.segment` (``backend``, ``convert``, ``userdict`` …).
+
+        Returns
+        -------
+        list of Segmentation
+        """
         from policytext.segmentation import segment
 
         return [segment(t, **options) for t in self._texts]
 
     def tokens(self, **options: Any) -> pd.DataFrame:
-        """A tidy token table: ``doc_id``, ``token``, ``start``, ``end``, ``normalized``."""
+        """A tidy token table: ``doc_id``, ``token``, ``start``, ``end``, ``normalized``.
+
+        Parameters
+        ----------
+        **options
+            Options of :func:`policytext.segment`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per token; ``start``/``end`` are offsets into the document's text.
+        """
         from policytext.segmentation import tokens_frame
 
         return tokens_frame(self.doc_ids, self.segment(**options))
 
     @staticmethod
     def concat(corpora: Sequence[Corpus]) -> Corpus:
+        """The documents of several corpora, one after the other.
+
+        Parameters
+        ----------
+        corpora : sequence of Corpus
+            Their doc_ids must not repeat.
+
+        Returns
+        -------
+        Corpus
+            Their texts, docvars (the union of the columns) and problems.
+
+        Raises
+        ------
+        ValueError
+            When doc_ids repeat across the corpora.
+        """
         texts: list[str] = []
         for c in corpora:
             texts.extend(c.texts)
@@ -270,3 +469,14 @@ def documents_of(data: str | Corpus | Sequence[str]) -> tuple[list[Any], list[st
         return list(data.doc_ids), list(data.texts)
     texts = list(data)
     return list(range(len(texts))), texts
+
+
+def counted_documents(data: str | Corpus | Sequence[str]) -> list[bool]:
+    """Whether each document counts in corpus statistics: all of them, except in a
+    :class:`Corpus` the ones whose ``duplicate_of`` docvar names another document."""
+    if not isinstance(data, Corpus):
+        return [True] * (1 if isinstance(data, str) else len(data))
+    if "duplicate_of" not in data._docvars.columns:
+        return [True] * len(data)
+    marks = data._docvars["duplicate_of"]
+    return [not (isinstance(m, str) and m) for m in marks.tolist()]

@@ -34,7 +34,29 @@ MIRROR_ENV = "POLICYTEXT_DATASETS_MIRROR"
 
 @dataclass(frozen=True)
 class Dataset:
-    """One public corpus: where it lives, what its file must hash to, how to cite it."""
+    """One public corpus: where it lives, what its file must hash to, how to cite it.
+
+    Attributes
+    ----------
+    name : str
+        What :func:`fetch` takes (``"gov-work-reports"``).
+    description : str
+        What the corpus holds.
+    url : str
+        Where the file is downloaded from, at a pinned commit.
+    filename : str
+        The file's name in the cache (and on a mirror).
+    sha256 : str
+        The SHA-256 the file must have.
+    size : int
+        The file's size in bytes.
+    licence : str
+        Its licence or copyright status.
+    citation : str
+        How to cite it.
+    year_field : str or None
+        The record field holding each document's year.
+    """
 
     name: str
     description: str
@@ -78,7 +100,13 @@ DATASETS: dict[str, Dataset] = {
 
 
 def cache_dir() -> Path:
-    """Where datasets are kept: ``$POLICYTEXT_DATA_DIR``, else the user's cache directory."""
+    """Where datasets are kept: ``$POLICYTEXT_DATA_DIR``, else the user's cache directory.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder (it need not exist yet); each dataset is in a subfolder named after it.
+    """
     given = os.environ.get(DATA_DIR_ENV)
     if given:
         return Path(given)
@@ -88,7 +116,19 @@ def cache_dir() -> Path:
 
 
 def list() -> pd.DataFrame:  # the name the API promises: pt.datasets.list()
-    """The datasets :func:`fetch` knows: name, description, size, licence, citation, url, sha256."""
+    """The datasets :func:`fetch` knows: name, description, size, licence, citation, url, sha256.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per dataset: ``name``, ``description``, ``url``, ``filename``,
+        ``sha256``, ``size`` (bytes), ``licence``, ``citation``.
+
+    Examples
+    --------
+    >>> list()["name"].tolist()
+    ['gov-work-reports']
+    """
     import pandas as pd
 
     return pd.DataFrame([asdict(d) for d in DATASETS.values()]).drop(columns=["year_field"])
@@ -105,6 +145,33 @@ def fetch(
     raises :class:`ChecksumError`. ``mirror`` (or ``$POLICYTEXT_DATASETS_MIRROR``) is a URL
     prefix to fetch the file from instead, e.g. ``file:///srv/mirror/``. A progress bar
     goes to stderr when it is a terminal.
+
+    Parameters
+    ----------
+    name : str
+        A dataset :func:`list` names (``"gov-work-reports"``).
+    data_dir : str or path-like, optional
+        The cache folder (default :func:`cache_dir`).
+    mirror : str, optional
+        A URL prefix to fetch from instead of the dataset's address (default:
+        ``$POLICYTEXT_DATASETS_MIRROR`` when set).
+    progress : bool
+        Show a progress bar on stderr (only when it is a terminal).
+
+    Returns
+    -------
+    Corpus
+        The file read by :func:`policytext.read_corpus` (its records, with their fields
+        as docvars).
+
+    Raises
+    ------
+    KeyError
+        For an unknown ``name``.
+    ChecksumError
+        When the downloaded file's SHA-256 differs from the pinned one.
+    urllib.error.URLError
+        When the file cannot be downloaded.
     """
     from policytext.io import read_corpus
 

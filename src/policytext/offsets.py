@@ -28,6 +28,23 @@ class Alignment:
 
     ``starts`` and ``ends`` are ``None`` for the identity (nothing changed), which costs
     no memory: most documents need no conversion.
+
+    Attributes
+    ----------
+    length : int
+        Characters in the derived text.
+    source_length : int
+        Characters in the source text.
+    starts, ends : numpy.ndarray of int64, or None
+        For each derived character, the ``[start, end)`` span of the source it came from
+        (``None`` for the identity).
+
+    Examples
+    --------
+    >>> from policytext.offsets import Edit, apply_edits
+    >>> text, alignment = apply_edits("优盘与软件", [Edit(0, 2, "隨身碟")])
+    >>> text, alignment.span(0, 1), alignment.span(3, 5)
+    ('隨身碟与软件', (0, 2), (2, 4))
     """
 
     length: int
@@ -54,7 +71,23 @@ class Alignment:
         return self.ends
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Source span of the derived span ``[start, end)``."""
+        """Source span of the derived span ``[start, end)``.
+
+        Parameters
+        ----------
+        start, end : int
+            The span in the derived text (``start == end`` for a position).
+
+        Returns
+        -------
+        tuple of int
+            ``(start, end)`` in the source.
+
+        Raises
+        ------
+        IndexError
+            When the span is not inside the derived text.
+        """
         if not 0 <= start <= end <= self.length:
             raise IndexError(f"span [{start}, {end}) outside a text of length {self.length}")
         if self.starts is None or self.ends is None:
@@ -65,7 +98,18 @@ class Alignment:
         return int(self.starts[start]), int(self.ends[end - 1])
 
     def spans(self, starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
-        """Vectorised :meth:`span` for non-empty spans (token offsets)."""
+        """Vectorised :meth:`span` for non-empty spans (token offsets).
+
+        Parameters
+        ----------
+        starts, ends : array of int
+            Spans in the derived text, each non-empty.
+
+        Returns
+        -------
+        tuple of numpy.ndarray
+            The source starts and ends.
+        """
         starts = np.asarray(starts, dtype=np.int64)
         ends = np.asarray(ends, dtype=np.int64)
         if self.starts is None or self.ends is None:
@@ -75,7 +119,23 @@ class Alignment:
         return self.starts[starts], self.ends[ends - 1]
 
     def then(self, outer: Alignment) -> Alignment:
-        """Compose: ``self`` maps B → A, ``outer`` maps C → B; the result maps C → A."""
+        """Compose: ``self`` maps B → A, ``outer`` maps C → B; the result maps C → A.
+
+        Parameters
+        ----------
+        outer : Alignment
+            The alignment of a text derived from this one's derived text.
+
+        Returns
+        -------
+        Alignment
+            From ``outer``'s derived text to this one's source.
+
+        Raises
+        ------
+        ValueError
+            When ``outer``'s source is not this alignment's derived text (lengths differ).
+        """
         if outer.source_length != self.length:
             raise ValueError(
                 f"cannot compose: outer alignment expects a source of {outer.source_length} "

@@ -33,7 +33,19 @@ class NoCJKFontError(RuntimeError):
 @functools.lru_cache(maxsize=1)
 def cjk_font() -> str:
     """The family name of a CJK font matplotlib can use, registering the packaged one if
-    the system has none."""
+    the system has none.
+
+    Returns
+    -------
+    str
+        The first of :data:`CJK_FAMILIES` installed, else the family of the packaged Noto
+        Sans CJK (registered with matplotlib's font manager); looked up once per process.
+
+    Raises
+    ------
+    NoCJKFontError
+        When no CJK font is available (:func:`cjk_font`).
+    """
     from matplotlib import font_manager
 
     available = {f.name for f in font_manager.fontManager.ttflist}
@@ -65,7 +77,28 @@ def _figure(size: tuple[float, float]) -> tuple[Figure, Any]:
 
 
 def trends(table: pd.DataFrame, *, by: str = "year", value: str = "per_10k", title: str | None = None) -> Figure:
-    """Lines of ``value`` over ``by``, one per term (the output of ``pt.compare.trends``)."""
+    """Lines of ``value`` over ``by``, one per term (the output of ``pt.compare.trends``).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A ``term`` column, ``by`` and ``value`` (:func:`policytext.compare.trends`).
+    by : str
+        The x axis.
+    value : str
+        The y axis (``per_10k``, ``count`` …).
+    title : str, optional
+        Default 词语趋势.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    NoCJKFontError
+        When no CJK font is available (:func:`cjk_font`).
+    """
     figure, ax = _figure((8, 4.5))
     for term, group in table.groupby("term", sort=False):
         ax.plot(group[by], group[value], marker="o", markersize=3, label=str(term))
@@ -80,7 +113,32 @@ def theme_shares(
     table: pd.DataFrame, *, by: str = "year", columns: Sequence[str] | None = None, labels: dict[str, str] | None = None,
     title: str | None = None,
 ) -> Figure:
-    """Mean theme rates (or topic shares) per ``by``: one line per theme column."""
+    """Mean theme rates (or topic shares) per ``by``: one line per theme column.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per document: ``by`` and the theme or topic columns
+        (:func:`policytext.themes`, or ``TopicModel.documents``).
+    by : str
+        The x axis; the rows are averaged per value.
+    columns : sequence of str, optional
+        The columns drawn (default: those that are bundled theme keys or keys of ``labels``).
+    labels : dict of str to str, optional
+        Legend labels by column, over the bundled themes' Chinese labels
+        (``TopicModel.labels()`` for topics).
+    title : str, optional
+        Default 主题随时间变化.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    NoCJKFontError
+        When no CJK font is available (:func:`cjk_font`).
+    """
     from policytext.topics import bundled_themes
 
     names = {k: v["label"] for k, v in bundled_themes().items()} | (labels or {})
@@ -96,7 +154,26 @@ def theme_shares(
 
 
 def keyness(table: pd.DataFrame, *, top: int = 20, title: str | None = None) -> Figure:
-    """Horizontal bars of the ``top`` keyness scores (the output of ``pt.compare.keyness``)."""
+    """Horizontal bars of the ``top`` keyness scores (the output of ``pt.compare.keyness``).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        ``term`` and ``score`` columns, most distinctive first (:func:`policytext.compare.keyness`).
+    top : int
+        The first rows drawn.
+    title : str, optional
+        Default 关键性词语.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    NoCJKFontError
+        When no CJK font is available (:func:`cjk_font`).
+    """
     head = table.head(top).iloc[::-1]
     figure, ax = _figure((6, 0.3 * len(head) + 1.2))
     ax.barh(head["term"], head["score"], color="#b03a2e")
@@ -106,7 +183,25 @@ def keyness(table: pd.DataFrame, *, top: int = 20, title: str | None = None) -> 
 
 
 def similarity(table: pd.DataFrame, *, title: str | None = None) -> Figure:
-    """Heat map of a square similarity table (the output of ``pt.compare.similarity``)."""
+    """Heat map of a square similarity table (the output of ``pt.compare.similarity``).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Groups × groups (:func:`policytext.compare.similarity`); at most about 15 tick
+        labels are drawn per axis.
+    title : str, optional
+        Default 文件相似度.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    NoCJKFontError
+        When no CJK font is available (:func:`cjk_font`).
+    """
     figure, ax = _figure((7, 6))
     image = ax.imshow(table.to_numpy(), cmap="viridis")
     step = max(1, len(table) // 15)

@@ -32,6 +32,21 @@ class Tokenizer:
     ``userdict``, ``lexicon`` and ``backend`` are passed to :func:`policytext.segment`.
     Instances pickle (the segmenter is loaded once per process, on first use).
 
+    Parameters
+    ----------
+    normalized : bool
+        Tokens in Simplified script (default) rather than as written.
+    punctuation : bool
+        Keep tokens with no letter, digit or Han character (punctuation, spaces).
+    userdict : tuple of str, optional
+        Extra words for the segmenter (jieba dictionary lines).
+    lexicon : bool
+        Segment with the bundled policy lexicon.
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+
+    Examples
+    --------
     >>> Tokenizer()("實施固本強基工程，黨員占30.26%")
     ['实施', '固本强基', '工程', '党员', '占', '30.26%']
     """
@@ -47,6 +62,24 @@ class Tokenizer:
         self.backend = backend
 
     def __call__(self, text: str) -> list[str]:
+        """The tokens of ``text``.
+
+        Parameters
+        ----------
+        text : str
+            One text, in either script (read through :func:`policytext.analysis_text`).
+
+        Returns
+        -------
+        list of str
+
+        Raises
+        ------
+        TypeError
+            When ``text`` is not a str.
+        policytext.ConfigError
+            For a bad ``backend``.
+        """
         from policytext.segmentation import segment
 
         seg = segment(text, userdict=self.userdict, lexicon=self.lexicon, backend=self.backend)
@@ -149,6 +182,22 @@ class IndicatorExtractor(_TextTransformer):
     ``status`` keeps the quantities stated as ``"target"`` (the default), ``"achieved"``,
     or ``"any"``; the first one in a text counts.
 
+    Parameters
+    ----------
+    targets : iterable of str, optional
+        Indicator keys (:data:`policytext.compare.TARGET_PATTERNS`); default: all of them.
+    status : {"target", "achieved", "any"}
+        Which quantities count.
+
+    Attributes
+    ----------
+    feature_names_ : list of str
+        The indicator keys, one per output column (after ``fit``).
+    table_input_ : bool
+        Whether ``fit`` saw a 2-D input (text columns joined per row).
+
+    Examples
+    --------
     >>> texts = ["今年的主要预期目标是：国内生产总值增长5%左右。", "去年国内生产总值增长5.2%。"]
     >>> IndicatorExtractor(targets=["gdp_growth"]).fit_transform(texts).ravel().tolist()
     [5.0, nan]
@@ -161,6 +210,25 @@ class IndicatorExtractor(_TextTransformer):
         self.status = status
 
     def fit(self, X: Any, y: Any = None) -> IndicatorExtractor:
+        """Check the options and the input; learn the feature names.
+
+        Parameters
+        ----------
+        X : iterable of str, or 2-D array-like of text columns
+            The texts.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        IndicatorExtractor
+            ``self``.
+
+        Raises
+        ------
+        ValueError
+            For a bad ``status``, an unknown or empty ``targets``, or input that is not texts.
+        """
         from policytext.compare import TARGET_PATTERNS
 
         self._input(X, reset=True)
@@ -174,6 +242,25 @@ class IndicatorExtractor(_TextTransformer):
         return self
 
     def transform(self, X: Any) -> np.ndarray:
+        """The value of each indicator each text states.
+
+        Parameters
+        ----------
+        X : iterable of str, or 2-D array-like of text columns
+            The texts, of the same structure as in ``fit``.
+
+        Returns
+        -------
+        numpy.ndarray
+            Texts × indicators, float, NaN where a text states none.
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            Before ``fit``.
+        ValueError
+            When ``X`` is not texts, or not of the structure seen in ``fit``.
+        """
         from policytext.compare import TARGET_PATTERNS, compile_patterns, target_key
         from policytext.numeric import indicators
 
@@ -199,8 +286,27 @@ class ThemeScorer(_TextTransformer):
     dictionary, or ``themes``: a mapping theme -> terms or a YAML file, added to the bundled
     ones unless ``replace=True``), as :func:`policytext.themes` computes them.
 
-    Theme terms count as whole tokens (the segmenter keeps them in one piece):
+    Theme terms count as whole tokens (the segmenter keeps them in one piece).
 
+    Parameters
+    ----------
+    themes : mapping, str or None
+        Themes of your own: theme → list of terms (or → ``{"label", "terms"}``), or a
+        YAML file of them (:func:`policytext.topics.load_themes`).
+    replace : bool
+        Use only ``themes`` instead of adding them to the bundled ones.
+
+    Attributes
+    ----------
+    themes_ : dict
+        The themes scored (after ``fit``).
+    feature_names_ : list of str
+        The theme keys, one per output column.
+    table_input_ : bool
+        Whether ``fit`` saw a 2-D input (text columns joined per row).
+
+    Examples
+    --------
     >>> ThemeScorer(themes={"grain": ["粮食安全"]}, replace=True).fit_transform(["粮食产量稳定，粮食安全。"]).round(1)
     array([[3333.3]])
     """
@@ -210,6 +316,25 @@ class ThemeScorer(_TextTransformer):
         self.replace = replace
 
     def fit(self, X: Any, y: Any = None) -> ThemeScorer:
+        """Load the themes and check the input.
+
+        Parameters
+        ----------
+        X : iterable of str, or 2-D array-like of text columns
+            The texts.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        ThemeScorer
+            ``self``.
+
+        Raises
+        ------
+        FileNotFoundError, ValueError
+            When ``themes`` cannot be read or is not a themes table, or the input is not texts.
+        """
         from policytext.topics import load_themes
 
         self._input(X, reset=True)
@@ -218,6 +343,25 @@ class ThemeScorer(_TextTransformer):
         return self
 
     def transform(self, X: Any) -> np.ndarray:
+        """Each theme's occurrences per 10,000 word tokens of each text.
+
+        Parameters
+        ----------
+        X : iterable of str, or 2-D array-like of text columns
+            The texts, of the same structure as in ``fit``.
+
+        Returns
+        -------
+        numpy.ndarray
+            Texts × themes, float.
+
+        Raises
+        ------
+        sklearn.exceptions.NotFittedError
+            Before ``fit``.
+        ValueError
+            When ``X`` is not texts, or not of the structure seen in ``fit``.
+        """
         import pandas as pd
 
         from policytext.corpus import Corpus

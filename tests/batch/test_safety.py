@@ -208,3 +208,22 @@ def test_an_empty_text_is_skipped_not_failed(tmp_path: Path) -> None:
     assert summary["analysed"] == 2 and summary["skipped"] == 1 and summary["failed"] == 0
     errors = pd.read_csv(live_folder(out) / "errors.csv", keep_default_na=False)
     assert errors[["doc_id", "level"]].values.tolist() == [["b", "skipped"]]
+
+
+@pytest.mark.parametrize("text", [
+    "一、过去一年的工作\n全市地区生产总值增长5.2%，完成固定资产投资1200亿元。张明同志在北京市调研。\n二、今年的任务\n粮食产量稳定在38万吨以上。",
+    "過去一年，行政院推動兩岸交流，預算編列新臺幣2億元；臺北市政府與高雄市合作。",
+])
+def test_a_cache_entry_gives_back_the_result_it_was_made_from(text: str) -> None:
+    from policytext.batch.document import Options, analyze_document
+    from policytext.batch.serial import decode_result, encode_result
+
+    result = analyze_document("d1", text, Options())
+    back = decode_result(encode_result(result, "k"), "k")
+    assert (back.doc_id, back.row, back.text, back.numbered, back.slogans) == (
+        result.doc_id, result.row, result.text, result.numbered, result.slogans)
+    for name in ("terms", "words", "extra", "types"):
+        assert getattr(back.summary, name) == getattr(result.summary, name), name
+    for name in ("counts", "starts", "ends"):
+        assert getattr(back.summary, name).tolist() == getattr(result.summary, name).tolist(), name
+    assert back.indicators.equals(result.indicators)

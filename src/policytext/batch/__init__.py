@@ -13,8 +13,8 @@ Modules: :mod:`~policytext.batch.document` (the per-document engine),
 
 from __future__ import annotations
 
-from policytext.batch.outputs import live_folder, read_manifest
+from policytext.batch.outputs import live_folder, read_manifest, write_atomic
 from policytext.batch.run import RunResult, RunSettings, run_analysis
-from policytext.batch.tables import TABLES
+from policytext.batch.tables import TABLES, write_frame
 
-__all__ = ["TABLES", "RunResult", "RunSettings", "live_folder", "read_manifest", "run_analysis"]
+__all__ = ["TABLES", "RunResult", "RunSettings", "live_folder", "read_manifest", "run_analysis", "write_atomic", "write_frame"]

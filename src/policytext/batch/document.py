@@ -27,11 +27,14 @@ from policytext.script import analysis_text, detect_script
 from policytext.terms import quoted_forms
 
 if TYPE_CHECKING:
-    from policytext.cleaning import CleanResult, SpinReference
+    from policytext.cleaning import CleanResult, Furniture, SpinReference
     from policytext.segmentation import Segmentation
     from policytext.terms import PolicyTokenizer, TermSummary
 
-__all__ = ["ANALYSIS_VERSION", "DocResult", "Options", "analyze_document", "content_key", "reference_texts"]
+__all__ = [
+    "ANALYSIS_COLUMNS", "ANALYSIS_VERSION", "DocResult", "Options", "analysis_columns", "analyze_document", "content_key",
+    "reference_texts",
+]
 
 #: bump when DocResult or the analysis changes, so old cache entries are not reused
 ANALYSIS_VERSION = "6"
@@ -54,6 +57,7 @@ class Options:
     spin_reference: str = ""
     spin_reference_digest: str = ""
     themes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # theme → its terms (Simplified)
+    furniture: str = ""  # the page-furniture model fitted on the archive, as JSON ("" for none)
 
     @classmethod
     def bundled(cls, **given: Any) -> Options:
@@ -69,7 +73,8 @@ class Options:
         """The options as plain values (for the run's manifest)."""
         return {"backend": self.backend, "userdict": list(self.userdict), "convert": self.convert,
                 "despin": self.despin, "spin_reference": self.spin_reference or None,
-                "themes": [key for key, _ in self.themes]}
+                "themes": [key for key, _ in self.themes],
+                "furniture": furniture_model(self.furniture).digest() if self.furniture else None}
 
     @property
     def theme_terms(self) -> tuple[str, ...]:
@@ -138,13 +143,23 @@ def content_key(source: str | tuple[str, str | None], options: Options) -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=2)
+def furniture_model(data: str) -> Furniture:
+    """The page-furniture model of a run, read once per process from its JSON."""
+    from policytext.cleaning import Furniture
+
+    return Furniture.from_json(data)
+
+
 def _clean(raw: str, options: Options, edges: dict[str, bool]) -> CleanResult:
     # a lone surrogate (broken UTF-16 in a source) cannot be written as UTF-8: one
     # replacement character for one keeps every offset
     if _SURROGATE.search(raw):
         raw = _SURROGATE.sub("\ufffd", raw)
     reference = spin_reference(options.spin_reference, options.spin_reference_digest) if options.spin_reference else None
-    return clean(raw, config=CleanConfig().replace(despin=options.despin, **edges), spin_reference=reference)
+    model = furniture_model(options.furniture) if options.furniture else None
+    return clean(raw, config=CleanConfig().replace(despin=options.despin, **edges), spin_reference=reference,
+                 furniture=model)
 
 
 def _script_row(text: str) -> dict[str, Any]:
@@ -164,12 +179,33 @@ def _spin_row(cleaned: CleanResult, options: Options) -> dict[str, Any]:
     return row
 
 
+#: the documents-table columns the analysis adds, with their kinds (batch/schema.py)
+ANALYSIS_COLUMNS: dict[str, str] = {
+    "clean_steps": "text", "clean_removed": "text", "masks": "int", "lost_chars": "int", "script": "text",
+    "traditional_share": "float",
+    "n_chars": "int", "n_tokens": "int", "n_words": "int",
+}
+#: the columns the despin step adds (despin "auto" or "on"); despin_by_reference with a reference
+SPIN_COLUMNS: dict[str, str] = {
+    "spin_score": "float", "spun": "bool", "despin_repairs": "int", "despin_by_reference": "int", "spin_evidence": "text",
+}
+
+
+def analysis_columns(options: Options) -> dict[str, str]:
+    """The documents-table columns a run with ``options`` adds, in order, with their kinds."""
+    columns = dict(ANALYSIS_COLUMNS)
+    if options.despin != "off":
+        columns.update({k: v for k, v in SPIN_COLUMNS.items() if k != "despin_by_reference" or options.spin_reference})
+    return columns
+
+
 def document_row(cleaned: CleanResult, seg: Segmentation, summary: TermSummary, options: Options) -> dict[str, Any]:
     """The documents-table columns the analysis adds for one document."""
     return {
         "clean_steps": ",".join(cleaned.changed_by),
         "clean_removed": "\n".join(x.text for x in cleaned.removed),
         "masks": len(cleaned.masks),
+        "lost_chars": cleaned.lost_chars,
         **_script_row(cleaned.text),
         "n_chars": len(cleaned.text),
         "n_tokens": len(seg),

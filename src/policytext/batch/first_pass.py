@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from policytext.batch.document import DocResult, Options, content_key
+from policytext.batch.document import DocResult, Options, analysis_columns, content_key
 from policytext.batch.held import HeldItems, pack
+from policytext.batch.schema import arrow_table, frame_kinds
 from policytext.batch.second_pass import HELD_KEY
 from policytext.batch.serial import encode_result
 from policytext.batch.tally import CorpusTally
@@ -59,21 +60,55 @@ class _Chunk:
     wait: Callable[[], list[DocResult | str]]
 
 
+@dataclass(frozen=True)
+class TableLayout:
+    """The columns and kinds of the documents and themes tables, fixed before the first
+    row from the whole archive's docvars (:mod:`policytext.batch.schema`). A docvar whose
+    name the analysis also writes keeps its values under ``meta_<name>``."""
+
+    docvar_names: dict[str, str]  # docvar → its column name in the tables
+    docvar_kinds: dict[str, str]
+    analysis: dict[str, str]
+    theme_keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, docvars: pd.DataFrame, options: Options) -> TableLayout:
+        analysis = analysis_columns(options)
+        taken = {*analysis, "text", "tokens", *dict(options.themes)}
+        names = {str(c): (f"meta_{c}" if str(c) in taken else str(c)) for c in docvars.columns}
+        kinds = {names[str(c)]: kind for c, kind in frame_kinds(docvars).items()}
+        return cls(names, kinds, analysis, tuple(dict(options.themes)))
+
+    def docvars(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {self.docvar_names[str(k)]: v for k, v in row.items()}
+
+    def documents(self, rows: list[dict[str, Any]]) -> Any:
+        columns = [*self.docvar_names.values(), *self.analysis, "text"]
+        return arrow_table(columns, {**self.docvar_kinds, **self.analysis, "text": "text"}, rows)
+
+    def themes(self, rows: list[dict[str, Any]]) -> Any:
+        columns = ["doc_id", "tokens", *self.theme_keys, *(c for c in self.docvar_names.values() if c != "doc_id")]
+        kinds = {**self.docvar_kinds, "tokens": "int", **dict.fromkeys(self.theme_keys, "float")}
+        return arrow_table(columns, kinds, rows)
+
+
 class FirstPass:
     """Analyses an archive chunk by chunk into ``writers`` (documents, themes, indicators),
     the ``tally`` and the ``held`` items."""
 
     def __init__(
         self, archive: Archive, options: Options, engine: Engine, cache: ResultCache | None,
-        writers: dict[str, TableWriter], held: HeldItems, progress: Progress,
+        writers: dict[str, TableWriter], held: HeldItems, progress: Progress, *, keep_counts: bool = False,
     ) -> None:
         self.archive, self.options, self.engine, self.cache = archive, options, engine, cache
+        self.folder = writers["documents"].folder
         self.writers, self.held, self.progress = writers, held, progress
-        self.tally = CorpusTally()
+        self.tally = CorpusTally(keep_documents=keep_counts)
         self.docvars = archive.docvars
         self.doc_ids = archive.doc_ids
         self.keys = [content_key(s, options) for s in archive.sources] if cache is not None else []
         self.themes = dict(options.themes)
+        self.layout = TableLayout.of(archive.docvars, options)
 
     def run(self, chunk_size: int) -> CorpusTally:
         chunks = list(in_chunks(len(self.archive), chunk_size))
@@ -126,17 +161,16 @@ class FirstPass:
     def _write(self, good: list[tuple[int, dict[str, Any], DocResult]]) -> None:
         import pyarrow as pa
 
-        from policytext.frames import records_frame
-
         documents, themes = [], []
         for i, docvars, result in good:
-            ids = self.tally.add(i, result, self._year(docvars))
+            duplicate = docvars.get("duplicate_of")
+            ids = self.tally.add(i, result, self._year(docvars), counted=not (isinstance(duplicate, str) and duplicate))
             self.held.put(i, pack(encode_result(result, HELD_KEY, text=False, indicators=False), ids))
-            documents.append({**{str(k): v for k, v in docvars.items()}, **result.row, "text": result.text})
-            themes.append(theme_record(result.doc_id, result.summary, self.themes))
-        self.writers["documents"].write(records_frame(documents, list(documents[0])))
-        theme_frame = records_frame(themes, list(themes[0]))
-        self.writers["themes"].write(theme_frame.merge(self.docvars.iloc[[i for i, _, _ in good]], on="doc_id", how="left"))
+            own = self.layout.docvars(docvars)
+            documents.append({**own, **result.row, "text": result.text})
+            themes.append({**theme_record(result.doc_id, result.summary, self.themes), **own})
+        self.writers["documents"].write_arrow(self.layout.documents(documents))
+        self.writers["themes"].write_arrow(self.layout.themes(themes))
         tables = [r.indicators for _, _, r in good if r.indicators is not None and r.indicators.num_rows]
         if tables:
             self.writers["indicators"].write_arrow(pa.concat_tables(tables))

@@ -27,7 +27,7 @@ from typing import Any
 
 from policytext.errors import OutputError
 
-__all__ = ["CURRENT", "RUNS", "RunFolder", "live_folder", "read_manifest"]
+__all__ = ["CURRENT", "RUNS", "RunFolder", "live_folder", "read_manifest", "write_atomic"]
 
 CURRENT = "current"
 RUNS = "runs"
@@ -172,6 +172,16 @@ class RunFolder:
         self.committed = True
         if previous is not None and previous != self.run_id:
             shutil.rmtree(self.out / RUNS / previous, ignore_errors=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a text file through a temporary file and a rename: never half written."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _sync_folder(path: Path) -> None:

@@ -96,7 +96,7 @@ def _merged_row(results: Sequence[DocResult], text: str) -> dict[str, Any]:
     row = dict(rows[0])  # the script verdict reads the first characters, as for a whole text
     row["clean_steps"] = ",".join(dict.fromkeys(s for r in rows for s in r["clean_steps"].split(",") if s))
     row["clean_removed"] = "\n".join(r["clean_removed"] for r in rows if r["clean_removed"])
-    for column in ("masks", "n_tokens", "n_words", "despin_repairs", "despin_by_reference"):
+    for column in ("masks", "lost_chars", "n_tokens", "n_words", "despin_repairs", "despin_by_reference"):
         if column in row:
             row[column] = sum(r[column] for r in rows)
     row["n_chars"] = len(text)  # the pieces' own counts, summed, are the same

@@ -12,6 +12,7 @@ writing; every number comes from the functions a notebook calls.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import time
 from collections.abc import Iterator
@@ -25,11 +26,19 @@ from policytext.batch.first_pass import FirstPass, Progress
 from policytext.batch.held import HeldItems
 from policytext.batch.outputs import RunFolder
 from policytext.batch.second_pass import CorpusState, rows_of_many, start
-from policytext.batch.tables import TABLES, TableWriter, write_frame
+from policytext.batch.tables import TABLES, TableWriter, unescape_formula, write_frame
 from policytext.batch.tally import CorpusTally
 from policytext.batch.workers import Engine, in_chunks
 from policytext.cleaning import DESPIN_MODES
-from policytext.compare import TermCounts, emerging, similarity, targets, with_group_docvars
+from policytext.compare import (
+    TermCounts,
+    emerging,
+    keyness,
+    similarity,
+    targets,
+    vanishing,
+    with_group_docvars,
+)
 from policytext.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -40,8 +49,13 @@ if TYPE_CHECKING:
 
 __all__ = ["RunResult", "RunSettings", "run_analysis"]
 
-#: terms counted fewer times over all years can never be emerging (compare.emerging's min_count)
+#: terms counted fewer times over all years can never be emerging (compare.emerging's
+#: min_count applies to a term's lifetime count, which is its count over all years)
 EMERGING_MIN_COUNT = 3
+#: terms of the last year's keyness table
+KEYNESS_TOP = 100
+#: documents up to which a run also writes their pairwise similarity (beyond: by year only)
+DOCUMENT_SIMILARITY_MAX = 50
 FIRST_PASS_TABLES = ("documents", "themes", "indicators")
 
 
@@ -62,6 +76,11 @@ class RunSettings:
     memory_mb: int = 64
     tokens: bool = False
     csv_raw: bool = False
+    by: tuple[str, ...] = ()  # docvars that group documents (the targets table; a group's own names)
+    topics: int = 0  # topics of an NMF model over the documents (0: none)
+    reuse: bool = False  # passages documents share (pt.compare.reuse): reuse_* tables
+    #: year-over-year changes are computed for archives up to this many documents
+    changes_max: int = 2000
     progress: bool = False
     title: str = "policytext report"
 
@@ -101,15 +120,28 @@ def _as_archive(data: Corpus | Archive) -> Archive:
     return data if isinstance(data, Archive) else Archive.from_corpus(data)
 
 
-def _texts(folder: Path, size: int) -> Iterator[list[str]]:
+def _texts(folder: Path, size: int, *, escaped: bool) -> Iterator[list[str]]:
     """The cleaned texts of the documents table, ``size`` rows at a time, in its order (the
-    order the tally lists the analysed documents in)."""
+    order the tally lists the analysed documents in): from its Parquet file, or from its CSV
+    file when the Parquet one could not be written (the formula escaping undone)."""
+    import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
 
-    for batch in pq.ParquetFile(folder / "documents.parquet").iter_batches(batch_size=size, columns=["text"]):
-        texts = batch.column(0).to_pylist()
+    if (folder / "documents.parquet").exists():
+        batches = pq.ParquetFile(folder / "documents.parquet").iter_batches(batch_size=size, columns=["text"])
+    else:
+        options = pcsv.ConvertOptions(include_columns=["text"], column_types={"text": "large_string"},
+                                      strings_can_be_null=False, quoted_strings_can_be_null=False)
+        batches = pcsv.open_csv(folder / "documents.csv", convert_options=options)
+    pending: list[str] = []
+    for batch in batches:
+        pending += [unescape_formula(t) if escaped else t for t in batch.column(0).to_pylist()]
         del batch  # a long text is not held twice while its keywords are ranked
-        yield texts
+        while len(pending) >= size:
+            yield pending[:size]
+            pending = pending[size:]
+    if pending:
+        yield pending
 
 
 def _second_pass(tally: CorpusTally, held: HeldItems, engine: Engine, writers: dict[str, TableWriter],
@@ -118,7 +150,7 @@ def _second_pass(tally: CorpusTally, held: HeldItems, engine: Engine, writers: d
     state = CorpusState(tally.terms.idf(), frozenset(tally.numbered), settings.keywords_top, settings.convert)
     pool = engine.local_pool(start, state)
     try:
-        texts = _texts(folder, settings.chunk_size)
+        texts = _texts(folder, settings.chunk_size, escaped=not settings.csv_raw)
         for chunk in in_chunks(len(tally.analysed), settings.chunk_size):
             items = list(zip([held.take(tally.analysed[j]) for j in chunk], next(texts)))
             if pool is None:
@@ -142,11 +174,77 @@ def _year_counts(tally: CorpusTally, *, min_total: int = 0) -> tuple[Corpus, Ter
 
     years, vocabulary, matrix, tokens = tally.terms.group_matrix(min_total=min_total)
     corpus = Corpus([""] * len(years), pd.DataFrame({"doc_id": [str(y) for y in years], "year": years}))
-    return corpus, TermCounts(list(corpus.doc_ids), vocabulary, matrix, tokens)
+    return corpus, TermCounts(list(corpus.doc_ids), vocabulary, matrix, tokens, surfaces=tally.terms.surfaces())
 
 
-def corpus_tables(tally: CorpusTally, first: FirstPass) -> dict[str, pd.DataFrame]:
-    """The tables that need the whole archive: targets, emerging terms, similarity, errors."""
+def _period_tables(tally: CorpusTally, docvars: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Terms over the years: emerging, vanishing, keyness of the last year, similarity."""
+    tables: dict[str, pd.DataFrame] = {}
+    years, counts = _year_counts(tally, min_total=EMERGING_MIN_COUNT)
+    # the docvars constant within a year come from the documents, as with a corpus
+    tables["emerging"] = with_group_docvars(emerging(years, by="year", counts=counts), docvars, "year")
+    tables["vanishing"] = with_group_docvars(vanishing(years, by="year", counts=counts), docvars, "year")
+    years, counts = _year_counts(tally)
+    last = years.docvars["year"].iloc[-1]
+    tables["keyness"] = keyness(years, last, by="year", counts=counts, top=KEYNESS_TOP)
+    tables["similarity"] = similarity(years, by="year", counts=counts).reset_index()
+    return tables
+
+
+def _topic_tables(tally: CorpusTally, docvars: pd.DataFrame, k: int) -> dict[str, pd.DataFrame]:
+    """An NMF topic model of the analysed documents (seeded): its terms and its documents."""
+    from policytext.corpus import Corpus
+    from policytext.topics import topic_model
+
+    if len(docvars) < 2:
+        return {}
+    corpus = Corpus([""] * len(docvars), docvars)
+    model = topic_model(corpus, method="nmf", k=k, counts=tally.document_counts(list(corpus.doc_ids)))
+    return {"topic_terms": model.terms, "topic_documents": model.documents}
+
+
+def _changes_table(folder: Path, docvars: pd.DataFrame, config: RunSettings) -> dict[str, pd.DataFrame]:
+    """Year-over-year change per consecutive pair (within each --by group): shares of text
+    unchanged, reworded and new, formulations added and dropped, targets changed. Left out
+    when a group has two documents in one year, or for archives over ``changes_max``."""
+    import pyarrow.parquet as pq
+
+    from policytext.compare import diff_summary
+    from policytext.corpus import Corpus
+
+    dated = docvars[docvars["year"].notna()] if "year" in docvars.columns else docvars.head(0)
+    keys = [*config.by, "year"]
+    if dated["year"].nunique() < 2 or len(dated) > config.changes_max or dated.duplicated(keys).any():
+        return {}
+    texts = dict(zip(*pq.read_table(folder / "documents.parquet", columns=["doc_id", "text"]).to_pydict().values()))
+    corpus = Corpus([texts[d] for d in dated["doc_id"]], dated)
+    return {"changes": diff_summary(corpus, by="year", group=list(config.by) or None, convert=config.convert)}
+
+
+def _reuse_tables(folder: Path, docvars: pd.DataFrame, config: RunSettings) -> dict[str, pd.DataFrame]:
+    """Passages that documents share (``--reuse``): :func:`policytext.compare.reuse` on the
+    analysed texts, with the diffusion table when the documents have years."""
+    import pyarrow.parquet as pq
+
+    from policytext.compare import reuse
+    from policytext.corpus import Corpus
+
+    if len(docvars) < 2:
+        return {}
+    texts = dict(zip(*pq.read_table(folder / "documents.parquet", columns=["doc_id", "text"]).to_pydict().values()))
+    corpus = Corpus([texts[d] for d in docvars["doc_id"]], docvars)
+    dated = "year" in docvars.columns and docvars["year"].notna().any()
+    found = reuse(corpus, by="year" if dated else None, group=config.by[0] if config.by else None,
+                  convert=config.convert, jobs=config.jobs)
+    tables = {"reuse_passages": found.passages, "reuse_pairs": found.pairs, "reuse_boilerplate": found.boilerplate}
+    if found.diffusion is not None:
+        tables["reuse_diffusion"] = found.diffusion
+    return tables
+
+
+def corpus_tables(tally: CorpusTally, first: FirstPass, config: RunSettings) -> dict[str, pd.DataFrame]:
+    """The tables that need the whole archive: targets, terms over the years, similarity,
+    topics, year-over-year changes, errors."""
     import pandas as pd
 
     from policytext.corpus import PROBLEM_COLUMNS, Corpus
@@ -158,20 +256,28 @@ def corpus_tables(tally: CorpusTally, first: FirstPass) -> dict[str, pd.DataFram
         light = Corpus([""] * len(docvars), docvars)
         spec = TABLES["indicators"]
         empty = pd.DataFrame({c: pd.Series(dtype=object) for c in spec.columns or ()})
-        tables["targets"] = targets(light, table=empty if candidates is None else candidates)
+        # one row per (group…, year, key) with --by, else per document: never two groups mixed
+        by = config.by
+        tables["targets"] = targets(light, by=[*by, "year"] if by else None,
+                                    table=empty if candidates is None else candidates)
     if len(tally.terms.groups) >= 2:
-        years, counts = _year_counts(tally, min_total=EMERGING_MIN_COUNT)
-        # the docvars constant within a year come from the documents, as with a corpus
-        tables["emerging"] = with_group_docvars(emerging(years, by="year", counts=counts), docvars, "year")
-        years, counts = _year_counts(tally)
-        tables["similarity"] = similarity(years, by="year", counts=counts).reset_index()
+        tables.update(_period_tables(tally, docvars))
+        tables.update(_changes_table(first.folder, docvars, config))
+    if config.topics:
+        tables.update(_topic_tables(tally, docvars, config.topics))
+    if config.reuse:
+        tables.update(_reuse_tables(first.folder, docvars, config))
+    if tally.documents is not None and 2 <= len(docvars) <= DOCUMENT_SIMILARITY_MAX:
+        corpus = Corpus([""] * len(docvars), docvars)
+        counts = tally.document_counts(list(corpus.doc_ids))
+        tables["document_similarity"] = similarity(corpus, by="doc_id", counts=counts).reset_index()
     problems = first.archive.problems
     failures = pd.DataFrame(tally.failures, columns=PROBLEM_COLUMNS)
     tables["errors"] = pd.concat([problems, failures], ignore_index=True) if len(failures) else problems
     return tables
 
 
-def _tokens_table(folder: Path, settings: RunSettings, options: Options) -> dict[str, int]:
+def _tokens_table(folder: Path, settings: RunSettings, options: Options) -> TableWriter:
     """The token table (``--tokens``), from the documents table's cleaned texts."""
     import pyarrow.parquet as pq
 
@@ -186,7 +292,8 @@ def _tokens_table(folder: Path, settings: RunSettings, options: Options) -> dict
     spec = TABLES["tokens"]
     import pandas as pd
 
-    return writer.close(pd.DataFrame({c: pd.Series(dtype=object) for c in spec.columns or ()}))
+    writer.close(pd.DataFrame({c: pd.Series(dtype=object) for c in spec.columns or ()}))
+    return writer
 
 
 def _summary(archive: Archive, tally: CorpusTally, errors: pd.DataFrame, cache: ResultCache | None,
@@ -272,51 +379,84 @@ def run_analysis(data: Corpus | Archive, out: str | os.PathLike[str], **settings
     policytext.OutputError
         When ``out`` cannot be written.
     """
+    from policytext.cleaning import fit_furniture
+
     config = RunSettings(**settings)
     archive, options = _as_archive(data), analysis_options(config)
+    unknown = [c for c in config.by if c not in archive.docvars.columns]
+    if unknown:
+        raise ConfigError(f"--by {', '.join(unknown)}: no such docvar (have {', '.join(map(str, archive.docvars.columns))})")
+    # the page furniture that repeats across this archive, learned from its documents' edges
+    options = dataclasses.replace(options, furniture=fit_furniture(archive.edges).to_json())
     started = time.perf_counter()
     root = Path(out)
     with _returning_memory(), RunFolder(root) as folder, Engine(config.jobs, config.scheduler) as engine:
         cache = ResultCache(root / CACHE_FOLDER) if config.cache else None
         if cache is not None:
             cache.remove_temporary()
-        tally, first, rows = _analyse(archive, options, engine, cache, folder.path, config)
-        tables = corpus_tables(tally, first)
-        for name, frame in tables.items():
-            rows.update(write_frame(folder.path, name, frame, csv_raw=config.csv_raw))
+        tally, first, writers = _analyse(archive, options, engine, cache, folder.path, config)
+        tables = corpus_tables(tally, first, config)
+        errors = tables.pop("errors")
+        writers += [write_frame(folder.path, name, frame, csv_raw=config.csv_raw) for name, frame in tables.items()]
         if config.tokens:
-            rows.update(_tokens_table(folder.path, config, options))
-        summary = _summary(archive, tally, tables["errors"], cache, config, time.perf_counter() - started)
+            writers.append(_tokens_table(folder.path, config, options))
+        errors, incomplete, writers = _errors_table(folder.path, errors, writers, config)
+        summary = _summary(archive, tally, errors, cache, config, time.perf_counter() - started)
+        summary["incomplete"] = incomplete
+        rows = {f: w.rows for w in writers for f in w.files}
         _finish(folder, summary, rows, tally, config, options, len(archive))
     written = sorted(p.name for p in folder.path.iterdir())
     return RunResult(folder.path, written, summary, summary["failed"])
 
 
+def _errors_table(folder: Path, errors: pd.DataFrame, writers: list[TableWriter],
+                  config: RunSettings) -> tuple[pd.DataFrame, list[dict[str, Any]], list[TableWriter]]:
+    """The errors table, with a row for every table file that could not be written (each
+    also said on stderr); what was not written, and every writer."""
+    import sys
+
+    import pandas as pd
+
+    incomplete = [p for w in writers for p in w.problems]
+    for problem in incomplete:
+        column = f", column {problem['column']}" if problem["column"] else ""
+        print(f"policytext: {problem['table']}.{problem['format']} not written{column}: {problem['reason']}", file=sys.stderr)
+    rows = [{"path": f"{p['table']}.{p['format']}", "doc_id": None, "level": "error",
+             "reason": f"output not written{': column ' + p['column'] if p['column'] else ''}: {p['reason']}"}
+            for p in incomplete]
+    if rows:
+        errors = pd.concat([errors, pd.DataFrame(rows, columns=errors.columns)], ignore_index=True)
+    writer = write_frame(folder, "errors", errors, csv_raw=config.csv_raw)
+    for problem in writer.problems:  # the errors table itself: only stderr and summary.json are left
+        print(f"policytext: errors.{problem['format']} not written: {problem['reason']}", file=sys.stderr)
+    return errors, incomplete + writer.problems, [*writers, writer]
+
+
 def _analyse(archive: Archive, options: Options, engine: Engine, cache: ResultCache | None, folder: Path,
-             config: RunSettings) -> tuple[CorpusTally, FirstPass, dict[str, int]]:
+             config: RunSettings) -> tuple[CorpusTally, FirstPass, list[TableWriter]]:
     """Both passes over the documents, into the tables they write chunk by chunk."""
     writers = {name: TableWriter(folder, name, csv_raw=config.csv_raw)
                for name in (*FIRST_PASS_TABLES, "keywords", "formulations")}
     held = HeldItems(folder, config.memory_mb * 1_000_000)
     progress = Progress(len(archive), config.progress)
     try:
-        first = FirstPass(archive, options, engine, cache, writers, held, progress)
+        keep = config.topics > 0 or len(archive) <= DOCUMENT_SIMILARITY_MAX
+        first = FirstPass(archive, options, engine, cache, writers, held, progress, keep_counts=keep)
         tally = first.run(config.chunk_size)
         progress.close()
-        rows: dict[str, int] = {}
         for name in FIRST_PASS_TABLES:  # complete: the keyword pass reads the texts back
-            rows.update(writers[name].close(_empty(name, archive)))
+            writers[name].close(_empty(name, archive))
         _give_back_memory()
         _second_pass(tally, held, engine, writers, config, folder)
         for name in ("keywords", "formulations"):
-            rows.update(writers[name].close(_empty(name, archive)))
+            writers[name].close(_empty(name, archive))
     except BaseException:
         for writer in writers.values():
             writer.abort()
         raise
     finally:
         held.close()
-    return tally, first, rows
+    return tally, first, list(writers.values())
 
 
 def _empty(name: str, archive: Archive) -> pd.DataFrame:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EntryError", "decode_result", "encode_result"]
 
-MAGIC = b"PTRESULT1\n"
+MAGIC = b"PTRESULT2\n"  # 2: int32 delta-coded offsets, slim indicator rows, entity types
 _DIGEST = 32
 
 
@@ -28,9 +28,10 @@ class EntryError(Exception):
 
 
 def _ints(values: Any) -> bytes:
+    """Integers as little-endian int32 (offsets and counts of one document fit)."""
     import numpy as np
 
-    return np.ascontiguousarray(values, dtype="<i8").tobytes()
+    return np.ascontiguousarray(values, dtype="<i4").tobytes()
 
 
 def _array(data: bytes | None) -> Any:
@@ -38,9 +39,56 @@ def _array(data: bytes | None) -> Any:
 
     if data is None:
         raise EntryError("a numeric column is missing")
-    if len(data) % 8:
+    if len(data) % 4:
         raise EntryError("a numeric column has a partial value")
-    return np.frombuffer(data, dtype="<i8").astype(np.int64)
+    return np.frombuffer(data, dtype="<i4").astype(np.int64)
+
+
+def _deltas(values: Any) -> Any:
+    """First occurrences come in text order: their differences are small, and compress."""
+    import numpy as np
+
+    return np.diff(np.asarray(values, dtype=np.int64), prepend=0)
+
+
+def _table_slim(table: Any, text: str) -> Any:
+    """The indicator rows without the text they repeat: the quantity's surface and its
+    sentence become offsets into the document's text (rebuilt by :func:`_table_full`)."""
+    import pyarrow as pa
+
+    starts, ends = table.column("start").to_pylist(), table.column("end").to_pylist()
+    surfaces = table.column("text").to_pylist()
+    if any(text[s:e] != surface for s, e, surface in zip(starts, ends, surfaces)):
+        return table  # rows not read from this text verbatim: kept whole
+    found = [_sentence_span(text, sentence, s, e) for sentence, s, e in zip(table.column("sentence").to_pylist(), starts, ends)]
+    spans = [span for span in found if span is not None]
+    if len(spans) < len(found):
+        return table
+    keep = [name for name in table.column_names if name not in ("text", "sentence")]
+    slim = table.select(keep)
+    slim = slim.append_column("sentence_start", pa.array([a for a, _ in spans], pa.int64()))
+    return slim.append_column("sentence_end", pa.array([b for _, b in spans], pa.int64()))
+
+
+def _sentence_span(text: str, sentence: str | None, start: int, end: int) -> tuple[int, int] | None:
+    if not sentence:
+        return start, start
+    at = text.find(sentence, max(0, end - len(sentence)), start + len(sentence))
+    return None if at < 0 else (at, at + len(sentence))
+
+
+def _table_full(slim: Any, text: str, names: list[str]) -> Any:
+    import pyarrow as pa
+
+    if "sentence_start" not in slim.column_names:
+        return slim.select(names)
+    starts, ends = slim.column("start").to_pylist(), slim.column("end").to_pylist()
+    sentence = [text[a:b] for a, b in zip(slim.column("sentence_start").to_pylist(), slim.column("sentence_end").to_pylist())]
+    surface = [text[a:b] for a, b in zip(starts, ends)]
+    full = slim.drop_columns(["sentence_start", "sentence_end"])
+    full = full.append_column("text", pa.array(surface, pa.large_string()))
+    full = full.append_column("sentence", pa.array(sentence, pa.large_string()))
+    return full.select(names)
 
 
 def _table_bytes(table: Any) -> bytes:
@@ -60,13 +108,15 @@ def _columns(result: DocResult, with_text: bool, with_indicators: bool) -> dict[
         "text": result.text if with_text else None,
         "terms": list(summary.terms),
         "counts": _ints(summary.counts),
-        "starts": _ints(summary.starts),
-        "ends": _ints(summary.ends),
+        "starts": _ints(_deltas(summary.starts)),
+        "ends": _ints(summary.ends - summary.starts),
         "words": int(summary.words),
         "extra": json.dumps(summary.extra, ensure_ascii=False),
+        "types": json.dumps(summary.types, ensure_ascii=False),
         "numbered": list(result.numbered),
         "slogans": list(result.slogans),
-        "indicators": _table_bytes(result.indicators) if with_indicators and result.indicators is not None else None,
+        "indicators": _table_bytes(_table_slim(result.indicators, result.text))
+        if with_indicators and result.indicators is not None else None,
     }
 
 
@@ -77,7 +127,7 @@ def _schema() -> Any:
     return pa.schema([
         ("doc_id", pa.string()), ("row", text), ("text", text), ("terms", pa.list_(pa.string())), ("counts", blob),
         ("starts", blob), ("ends", blob), ("words", pa.int64()), ("extra", text), ("numbered", pa.list_(pa.string())),
-        ("slogans", pa.list_(pa.string())), ("indicators", blob),
+        ("slogans", pa.list_(pa.string())), ("indicators", blob), ("types", text),
     ])
 
 
@@ -116,15 +166,22 @@ def _verified_payload(data: bytes, key: str) -> Any:
     return table.to_pylist()[0]
 
 
-def _indicators(data: bytes | None) -> Any:
+def _indicators(data: bytes | None, text: str) -> Any:
     import pyarrow as pa
+
+    from policytext.batch.tables import TABLES
 
     if data is None:
         return None
     try:
-        return pa.ipc.open_stream(data).read_all()
+        slim = pa.ipc.open_stream(data).read_all()
     except (pa.ArrowException, ValueError, OSError) as exc:
         raise EntryError(f"unreadable indicator rows: {exc}") from exc
+    names = list(TABLES["indicators"].columns or ())
+    try:
+        return _table_full(slim, text, names)
+    except (KeyError, ValueError, pa.ArrowException) as exc:
+        raise EntryError(f"indicator rows of another shape: {exc}") from exc
 
 
 def decode_result(data: bytes, key: str, *, text: str | None = None) -> DocResult:
@@ -137,13 +194,15 @@ def decode_result(data: bytes, key: str, *, text: str | None = None) -> DocResul
     values = _verified_payload(data, key)
     if values["text"] is None and text is None:
         raise EntryError("the entry holds no text and none was given")
+    starts = _array(values["starts"]).cumsum()
     summary = TermSummary(
-        list(values["terms"]), _array(values["counts"]), _array(values["starts"]), _array(values["ends"]), "",
-        int(values["words"]), dict(json.loads(values["extra"])),
+        list(values["terms"]), _array(values["counts"]), starts, starts + _array(values["ends"]), "",
+        int(values["words"]), dict(json.loads(values["extra"])), dict(json.loads(values["types"])),
     )
     if not len(summary.terms) == len(summary.counts) == len(summary.starts) == len(summary.ends):
         raise EntryError("the term columns differ in length")
+    own = values["text"] if text is None else text
     return DocResult(
-        values["doc_id"], json.loads(values["row"]), values["text"] if text is None else text, summary,
-        _indicators(values["indicators"]), tuple(values["numbered"]), tuple(values["slogans"]),
+        values["doc_id"], json.loads(values["row"]), own, summary, _indicators(values["indicators"], own),
+        tuple(values["numbered"]), tuple(values["slogans"]),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TABLES", "TableSpec", "TableWriter", "file_digest", "records_table", "write_frame"]
+__all__ = ["TABLES", "TableSpec", "TableWriter", "file_digest", "records_table", "unescape_formula", "write_frame"]
 
 #: columns of long text: Parquet's dictionary encoding and min/max statistics would only
 #: cost memory there (statistics copy the value: a 60 MB cell took 500 MB to write)
@@ -138,6 +138,11 @@ def _arrow_frame(frame: pd.DataFrame, schema: Any) -> Any:
         return pa.Table.from_pandas(fixed, schema=schema, preserve_index=False)
 
 
+def unescape_formula(cell: str) -> str:
+    """A CSV text cell as it was before the formula escaping (the apostrophe removed)."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] != "" and cell[1] in "=+-@\t\r" else cell
+
+
 def _csv_ready(table: Any, *, raw: bool) -> Any:
     """The table as CSV receives it: lists as text, and (unless ``raw``) text cells that
     start like a formula escaped with an apostrophe."""
@@ -157,89 +162,132 @@ def _csv_ready(table: Any, *, raw: bool) -> Any:
     return table
 
 
+@dataclass
+class _Format:
+    """One file a table is written to, and why it stopped when it failed."""
+
+    name: str
+    handle: Any = None
+    problem: dict[str, Any] | None = None
+
+
 class TableWriter:
     """Appends chunks to ``name.csv`` and ``name.parquet`` in ``folder`` (the run's own
     folder, so half-written files are never live).
 
-    The first chunk fixes the columns and their Parquet types; later chunks are cast to
-    them. ``csv_raw`` writes text cells as they are (no formula escaping).
+    The first chunk fixes the columns and their types (a run fixes them for the whole
+    archive beforehand: :mod:`policytext.batch.schema`). ``csv_raw`` writes text cells as
+    they are (no formula escaping). When one format cannot be written, the other still
+    is: the failed file is removed and ``problems`` says which table, format, column and
+    why (the run lists them as incomplete outputs).
     """
 
     def __init__(self, folder: Path, name: str, *, csv_raw: bool = False) -> None:
         self.folder, self.name, self.csv_raw = folder, name, csv_raw
         self.rows = 0
         self._schema: Any = None
-        self._csv: Any = None
-        self._parquet: Any = None
+        self._formats = {"csv": _Format("csv"), "parquet": _Format("parquet")}
 
     @property
     def files(self) -> list[str]:
-        return [f"{self.name}.csv", f"{self.name}.parquet"]
+        """The files written completely (so far)."""
+        return [f"{self.name}.{f.name}" for f in self._formats.values() if f.problem is None]
+
+    @property
+    def problems(self) -> list[dict[str, Any]]:
+        """What could not be written: table, format, column (when known) and reason."""
+        return [f.problem for f in self._formats.values() if f.problem is not None]
 
     def write(self, frame: pd.DataFrame) -> None:
-        """Append a DataFrame chunk."""
+        """Append a DataFrame chunk (its column kinds decided from its own values)."""
+        from policytext.batch.schema import arrow_table, frame_kinds
+
         if self._schema is not None:
             frame = frame.reindex(columns=self._schema.names)
-            try:
-                table = _arrow_frame(frame, self._schema)
-            except (TypeError, ValueError):
-                table = _arrow_frame(frame, None).cast(self._schema, safe=False)
-        else:
-            table = _arrow_frame(frame, None)
-        self.write_arrow(table)
+        frame = frame.rename(columns=str)
+        self.write_arrow(arrow_table(list(frame.columns), frame_kinds(frame), frame.to_dict("records")))  # type: ignore[arg-type]
 
     def write_records(self, records: list[dict[str, Any]], columns: Sequence[str], types: dict[str, str]) -> None:
         """Append rows given as dicts with ``columns``; ``types`` names the columns that are
         not text. They go straight to Arrow with that schema."""
         self.write_arrow(records_table(records, columns, types))
 
+    def _open(self, schema: Any) -> None:
+        import pyarrow.parquet as pq
+
+        self._schema = schema
+        short = [name for name in schema.names if name not in LONG_TEXT]
+        self._run("parquet", lambda: pq.ParquetWriter(self.folder / f"{self.name}.parquet", schema,
+                                                      use_dictionary=short, write_statistics=short))
+        self._run("csv", lambda: open(self.folder / f"{self.name}.csv", "wb"))  # noqa: SIM115 - closed in close()
+
+    def _run(self, name: str, action: Callable[[], Any], column: str | None = None) -> None:
+        """Do ``action`` for one format; a failure stops that format only."""
+        target = self._formats[name]
+        if target.problem is not None:
+            return
+        try:
+            result = action()
+        except Exception as exc:  # any failure of one writer must not cost the other format
+            target.problem = {"table": self.name, "format": name, "column": column, "reason": f"{type(exc).__name__}: {exc}"}
+            self._drop(target)
+            return
+        if target.handle is None:
+            target.handle = result
+
+    def _drop(self, target: _Format) -> None:
+        if target.handle is not None:
+            try:
+                target.handle.close()
+            except Exception:  # the file is removed anyway
+                pass
+        (self.folder / f"{self.name}.{target.name}").unlink(missing_ok=True)
+
     def write_arrow(self, table: Any) -> None:
         """Append an Arrow table (the first one fixes the columns and schema)."""
         import pyarrow.csv as pcsv
-        import pyarrow.parquet as pq
 
         if self._schema is None:
-            self._schema = table.schema.remove_metadata()
-            short = [name for name in self._schema.names if name not in LONG_TEXT]
-            self._parquet = pq.ParquetWriter(self.folder / f"{self.name}.parquet", self._schema, use_dictionary=short,
-                                             write_statistics=short)
-            self._csv = open(self.folder / f"{self.name}.csv", "wb")  # noqa: SIM115 - closed in close()
+            self._open(table.schema.remove_metadata())
         elif table.schema.remove_metadata() != self._schema:
             table = table.select(self._schema.names).cast(self._schema)
         table = table.replace_schema_metadata(None)
         options = pcsv.WriteOptions(include_header=self.rows == 0, quoting_style="needed")
-        pcsv.write_csv(_csv_ready(table, raw=self.csv_raw), self._csv, options)
-        self._parquet.write_table(table)
+        self._run("csv", lambda: pcsv.write_csv(_csv_ready(table, raw=self.csv_raw), self._formats["csv"].handle, options))
+        self._run("parquet", lambda: self._formats["parquet"].handle.write_table(table))
         self.rows += table.num_rows
 
     def close(self, empty: pd.DataFrame | None = None) -> dict[str, int]:
-        """Finish both files (an empty table still gets its header and schema); returns
-        the row count of each file written."""
+        """Finish the files (an empty table still gets its header and schema); returns the
+        row count of each file written completely."""
         if self._schema is None:
             if empty is None:
                 raise ValueError(f"table {self.name} has no rows and no columns")
             self.write(empty)
-        self._csv.close()
-        self._parquet.close()
+        for target in self._formats.values():
+            if target.handle is not None and target.problem is None:
+                self._run(target.name, target.handle.close)
         return {f: self.rows for f in self.files}
 
     def abort(self) -> None:
         """Close whatever is open (the run folder is removed as a whole)."""
-        for handle in (self._csv, self._parquet):
-            if handle is not None:
+        for target in self._formats.values():
+            if target.handle is not None:
                 try:
-                    handle.close()
+                    target.handle.close()
                 except Exception:  # closing after a failed write: nothing more to save
                     pass
 
 
-def write_frame(folder: Path, name: str, frame: pd.DataFrame, *, csv_raw: bool = False) -> dict[str, int]:
-    """Write a whole table at once (the small corpus-level ones)."""
+def write_frame(folder: Path, name: str, frame: pd.DataFrame, *, csv_raw: bool = False) -> TableWriter:
+    """Write a whole table at once (the small corpus-level ones); the writer says what was
+    written (``files``, ``rows``) and what was not (``problems``)."""
     writer = TableWriter(folder, name, csv_raw=csv_raw)
     try:
         if len(frame.columns):
             writer.write(frame)
-        return writer.close(frame)
+        writer.close(frame)
+        return writer
     except BaseException:
         writer.abort()
         raise

@@ -14,7 +14,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from policytext.compare import target_candidates
-from policytext.terms import TermTally
+from policytext.numeric import is_quantity
+from policytext.terms import TermTally, surface_forms
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,8 +31,10 @@ SPUN_COLUMNS = ("doc_id", "year", "spin_score", "despin_repairs", "despin_by_ref
 class CorpusTally:
     """Merges :class:`~policytext.batch.document.DocResult` as documents stream by."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_documents: bool = False) -> None:
         self.terms = TermTally()
+        #: each analysed document's term ids and counts (kept for a topic model only)
+        self.documents: list[tuple[Any, Any, float]] | None = [] if keep_documents else None
         self.numbered: set[str] = set()
         self.candidates: list[pd.DataFrame] = []
         self.analysed: list[int] = []  # archive positions of the documents analysed
@@ -41,11 +44,18 @@ class CorpusTally:
         self.quantities = 0
         self.scripts: Counter[str] = Counter()
 
-    def add(self, position: int, result: DocResult, year: Any) -> Any:
-        """One document's result (``year`` None when unknown); returns its terms' ids."""
+    def add(self, position: int, result: DocResult, year: Any, *, counted: bool = True) -> Any:
+        """One document's result (``year`` None when unknown); returns its terms' ids. A
+        duplicate record (``counted=False``) gets its rows but is not counted again in the
+        corpus statistics."""
         self.analysed.append(position)
         summary = result.summary
-        ids = self.terms.add(summary.terms, summary.counts, group=year, words=summary.words)
+        # the forms the documents write their terms in: emerging terms are given as the
+        # corpus writes them, as compare.term_counts gives them
+        forms = surface_forms(summary, result.text) if counted else None
+        ids = self.terms.add(summary.terms, summary.counts, group=year, words=summary.words, count=counted, surfaces=forms)
+        if self.documents is not None:
+            self.documents.append((ids, summary.counts, summary.words))
         self.numbered.update(result.numbered)
         self.characters += int(result.row["n_chars"])
         self.scripts[str(result.row["script"])] += 1
@@ -59,12 +69,28 @@ class CorpusTally:
 
         if table is None or not table.num_rows:
             return
-        self.quantities += table.num_rows - int(pc.sum(pc.equal(table.column("kind"), "ordinal")).as_py() or 0)
+        self.quantities += int(pc.sum(is_quantity(table)).as_py() or 0)
         targets = table.filter(pc.equal(table.column("status"), "target"))
         if targets.num_rows:
             found = target_candidates(targets.to_pandas())
             if len(found):
                 self.candidates.append(found)
+
+    def document_counts(self, doc_ids: list[str]) -> Any:
+        """The analysed documents' term counts as :class:`policytext.compare.TermCounts`
+        (what :func:`policytext.compare.term_counts` gives for the same corpus)."""
+        import numpy as np
+        from scipy import sparse
+
+        from policytext.compare import TermCounts
+
+        assert self.documents is not None, "the tally did not keep the documents' counts"
+        size = len(self.terms.ids)
+        rows = [sparse.csr_matrix((np.asarray(c, dtype=float), (np.zeros(len(i), dtype=np.int64), i)), shape=(1, size))
+                for i, c, _ in self.documents]
+        matrix = sparse.vstack(rows, format="csr") if rows else sparse.csr_matrix((0, size))
+        tokens = np.array([w for _, _, w in self.documents], dtype=float)
+        return TermCounts(doc_ids, list(self.terms.ids), matrix, tokens)
 
     def fail(self, path: str, doc_id: str, reason: str) -> None:
         self.failures.append({"path": path, "doc_id": doc_id, "level": "error", "reason": f"analysis failed: {reason}"})

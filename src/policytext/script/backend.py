@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from policytext.errors import UnsupportedConfigError
+from policytext.errors import DependencyError, UnsupportedConfigError
 from policytext.script.resources import CONFIGS
 
 OFFICIAL = "official"
@@ -25,6 +25,20 @@ REIMPLEMENTED = "reimplemented"
 
 @dataclass(frozen=True)
 class OpenCCInfo:
+    """The OpenCC in use.
+
+    Attributes
+    ----------
+    implementation : {"official", "reimplemented"}
+        OpenCC's official binding or ``opencc-python-reimplemented``.
+    version : str
+        Its version (``"unknown"`` when the metadata do not say).
+    module_path : str
+        The folder of the ``opencc`` module.
+    configs : tuple of str
+        The configs it provides.
+    """
+
     implementation: str  # "official" or "reimplemented"
     version: str
     module_path: str
@@ -44,15 +58,28 @@ def _module() -> Any:
     try:
         return importlib.import_module("opencc")
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "policytext needs OpenCC: `pip install opencc` (official binding) or, where no "
-            "wheel exists for your platform, `pip install opencc-python-reimplemented`"
+        raise DependencyError(
+            "policytext needs OpenCC, and neither the official binding (`opencc`) nor the pure-Python "
+            "port (`opencc-python-reimplemented`) is installed: pip install \"policytext[opencc]\" "
+            "(the binding) or, where it has no wheel for your platform, pip install \"policytext[pure]\""
         ) from exc
 
 
 @functools.lru_cache(maxsize=1)
 def opencc_info() -> OpenCCInfo:
-    """Describe the OpenCC implementation that ``import opencc`` gives."""
+    """Describe the OpenCC implementation that ``import opencc`` gives.
+
+    Returns
+    -------
+    OpenCCInfo
+        ``implementation`` (``"official"`` or ``"reimplemented"``), ``version``,
+        ``module_path`` and ``configs``.
+
+    Raises
+    ------
+    policytext.DependencyError
+        When no OpenCC is installed.
+    """
     mod = _module()
     base = os.path.dirname(mod.__file__ or "")
     if hasattr(mod, "opencc_clib") or hasattr(mod, "clib"):
@@ -73,7 +100,23 @@ def opencc_info() -> OpenCCInfo:
 
 
 def available_configs() -> tuple[str, ...]:
-    """The OpenCC configs the installed implementation provides."""
+    """The OpenCC configs the installed implementation provides.
+
+    Returns
+    -------
+    tuple of str
+        Config names without ``.json`` (``"s2t"``, ``"t2s"``, ``"s2twp"`` …), sorted.
+
+    Raises
+    ------
+    policytext.DependencyError
+        When no OpenCC is installed.
+
+    Examples
+    --------
+    >>> "t2s" in available_configs()
+    True
+    """
     return opencc_info().configs
 
 

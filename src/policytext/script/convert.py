@@ -15,6 +15,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from policytext.errors import ConfigError
 from policytext.offsets import Alignment, AlignmentBuilder
 from policytext.script.backend import convert_each, converter
@@ -22,6 +25,10 @@ from policytext.script.resources import (
     CONFIGS,
     LINE_SPLIT,
     LONG_LINE,
+    PDF_JOINED,
+    PDF_SPACE,
+    PDF_SPACES,
+    PDF_UNITS,
     PHRASE_CONFIGS,
     RESYNC_PROBES,
     RESYNC_RUN,
@@ -38,7 +45,19 @@ CONVERT_OPTIONS = ("auto", False)
 
 @dataclass(frozen=True)
 class Conversion:
-    """A converted text that remembers where each of its characters came from."""
+    """A converted text that remembers where each of its characters came from.
+
+    Attributes
+    ----------
+    text : str
+        The converted text.
+    original : str
+        The text as given.
+    config : str
+        The OpenCC config used (``""`` when nothing was converted).
+    alignment : Alignment
+        From ``text`` back to ``original``.
+    """
 
     text: str
     original: str
@@ -46,11 +65,42 @@ class Conversion:
     alignment: Alignment
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets in the original text of the converted span ``[start, end)``."""
+        """Offsets in the original text of the converted span ``[start, end)``.
+
+        Parameters
+        ----------
+        start, end : int
+            A span of the converted text.
+
+        Returns
+        -------
+        tuple of int
+            ``(start, end)`` in the original.
+
+        Raises
+        ------
+        IndexError
+            When the span is not inside the converted text.
+        """
         return self.alignment.span(start, end)
 
     def original_text(self, start: int, end: int) -> str:
-        """The original (unconverted) surface of the converted span ``[start, end)``."""
+        """The original (unconverted) surface of the converted span ``[start, end)``.
+
+        Parameters
+        ----------
+        start, end : int
+            A span of the converted text.
+
+        Returns
+        -------
+        str
+
+        Raises
+        ------
+        IndexError
+            When the span is not inside the converted text.
+        """
         s, e = self.alignment.span(start, end)
         return self.original[s:e]
 
@@ -82,24 +132,98 @@ def check_convert(convert: str | bool) -> str | bool:
 def analysis_text(text: str, convert: str | bool = "auto") -> Conversion:
     """The text every analysis reads, and the map from it back to ``text``.
 
+    Spaces that PDF extraction puts between Chinese characters, inside a number and
+    between a number and its unit (``不 少 于 5 0 类``, ``3 000 万``, ``5.5 %``) are left out
+    (a space next to a Latin letter stays, and a line break is not a space). Then
     ``convert="auto"`` converts a text holding any Traditional-only character with ``t2s``
     (jieba's dictionary and every bundled table are Simplified) and leaves any other text
     as it is; ``False`` never converts; an OpenCC config name (``"tw2sp"``) converts with
     that config. Every extractor takes the same ``convert=`` values and reads the text
-    through this function, so offsets always point into ``text``.
+    through this function, so offsets always point into ``text``: the map composes the
+    spaces left out with the conversion's.
 
+    Parameters
+    ----------
+    text : str
+        The text as given.
+    convert : "auto", False or an OpenCC config name
+        ``"auto"`` (default): ``t2s`` when the text holds a Traditional-only character;
+        ``False``: never convert; a config name (``"t2s"``, ``"tw2sp"`` …, with or
+        without ``.json``): convert with it.
+
+    Returns
+    -------
+    Conversion
+        The analysis text (``text`` attribute), the original, the config used (``""``
+        for none) and the alignment back to ``text``.
+
+    Raises
+    ------
+    policytext.ConfigError
+        When ``convert`` is not ``"auto"``, ``False`` or a known OpenCC config name.
+    policytext.UnsupportedConfigError
+        When the installed OpenCC does not provide the config.
+    policytext.DependencyError
+        When a conversion is needed and no OpenCC is installed.
+
+    Examples
+    --------
     >>> c = analysis_text("黨員占30.26%")
     >>> c.text, c.original_text(0, 2)
     ('党员占30.26%', '黨員')
+    >>> c = analysis_text("不 少 于 5 0 类", False)
+    >>> c.text, c.original_text(0, 6)
+    ('不少于50类', '不 少 于 5 0 类')
     """
     check_convert(convert)
+    spaced = _without_pdf_spaces(text)
+    base = text if spaced is None else spaced[0]
     if convert == "auto":
         from policytext.script.detect import contains_traditional
 
-        convert = "t2s" if contains_traditional(text) else False
+        convert = "t2s" if contains_traditional(base) else False
     if convert is False:
-        return Conversion.unchanged(text)
-    return convert_with_offsets(text, str(convert))
+        if spaced is None:
+            return Conversion.unchanged(text)
+        return Conversion(base, text, "", spaced[1])
+    converted = convert_with_offsets(base, str(convert))
+    if spaced is None:
+        return converted
+    return Conversion(converted.text, text, converted.config, spaced[1].then(converted.alignment))
+
+
+def _in_ranges(codes: npt.NDArray[np.uint32], ranges: tuple[tuple[int, int], ...], singles: tuple[int, ...] = ()) -> npt.NDArray[np.bool_]:
+    inside = np.zeros(len(codes), dtype=bool)
+    for c in singles:
+        inside |= codes == c
+    for lo, hi in ranges:
+        inside |= (codes >= lo) & (codes <= hi)
+    return inside
+
+
+def _without_pdf_spaces(text: str) -> tuple[str, Alignment] | None:
+    """``text`` without the spaces :data:`PDF_SPACE` finds, and the map back; None when
+    there are none (most texts: one regex search says so). Vectorised over the code
+    points, since a PDF text may hold a space after every character."""
+    if PDF_SPACE.search(text) is None:
+        return None
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    space = _in_ranges(codes, (), PDF_SPACES)
+    before = np.concatenate(([False], space[:-1]))
+    after = np.concatenate((space[1:], [False]))
+    starts = np.flatnonzero(space & ~before)  # runs of spaces: [starts, ends)
+    ends = np.flatnonzero(space & ~after) + 1
+    joined = _in_ranges(codes, PDF_JOINED)
+    unit = joined | _in_ranges(codes, (), PDF_UNITS)
+    inner = (starts > 0) & (ends < len(codes))
+    starts, ends = starts[inner], ends[inner]
+    drop = joined[starts - 1] & unit[ends]
+    depth = np.zeros(len(codes) + 1, dtype=np.int64)
+    depth[starts[drop]] += 1
+    depth[ends[drop]] -= 1
+    kept = np.flatnonzero(np.cumsum(depth[:-1]) == 0).astype(np.int64)
+    spaced = codes[kept].tobytes().decode("utf-32-le", "surrogatepass")
+    return spaced, Alignment(len(kept), len(text), kept, kept + 1)
 
 
 def _pieces(text: str) -> list[str]:
@@ -117,6 +241,28 @@ def _pieces(text: str) -> list[str]:
 def convert(text: str, config: str = "t2s") -> str:
     """Convert ``text`` with the OpenCC ``config`` (``"t2s"``, ``"s2twp"``, ``"hk2s"`` …).
 
+    Parameters
+    ----------
+    text : str
+        The text.
+    config : str
+        An OpenCC config name, with or without ``.json`` (default ``"t2s"``;
+        :func:`available_configs` lists those installed).
+
+    Returns
+    -------
+    str
+        The converted text (use :func:`convert_with_offsets` for offsets back).
+
+    Raises
+    ------
+    policytext.UnsupportedConfigError
+        When ``config`` is unknown or the installed OpenCC does not provide it.
+    policytext.DependencyError
+        When no OpenCC is installed.
+
+    Examples
+    --------
     >>> convert("漢字轉換", "t2s")
     '汉字转换'
     """
@@ -382,6 +528,30 @@ def _merge_changes(groups: list[list[int]]) -> list[list[int]]:
 def convert_with_offsets(text: str, config: str = "t2s") -> Conversion:
     """Convert ``text`` and keep an offset map from the converted text back to ``text``.
 
+    A phrase that changed length (U盘 → 隨身碟) maps as one unit to the span it replaced;
+    every other character maps to its own.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    config : str
+        An OpenCC config name, with or without ``.json`` (default ``"t2s"``).
+
+    Returns
+    -------
+    Conversion
+        The converted text, the original, the config name and the alignment back.
+
+    Raises
+    ------
+    policytext.UnsupportedConfigError
+        When ``config`` is unknown or the installed OpenCC does not provide it.
+    policytext.DependencyError
+        When no OpenCC is installed.
+
+    Examples
+    --------
     >>> c = convert_with_offsets("鼠标和U盘", "s2twp")
     >>> c.text
     '滑鼠和隨身碟'

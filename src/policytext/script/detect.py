@@ -26,7 +26,26 @@ NONE = "none"  # no Han characters at all
 
 @dataclass(frozen=True)
 class ScriptDetection:
-    """The verdict and the evidence behind it."""
+    """The verdict and the evidence behind it.
+
+    Attributes
+    ----------
+    script : {"simplified", "traditional", "mixed", "neutral", "none"}
+        The verdict: ``"neutral"`` for Han characters none of which is distinctive
+        (人民代表大会), ``"none"`` for no Han characters at all.
+    traditional_chars, simplified_chars : int
+        Distinctive characters of each script in the text read.
+    han_chars : int
+        Han characters in the text read.
+    majority : str or None
+        The script most distinctive characters belong to (``None`` when there are none,
+        or a tie).
+    traditional_share : float
+        Share of Traditional among the distinctive characters.
+    evidence : dict
+        For ``"traditional"`` and ``"simplified"``: the most frequent distinctive
+        characters, as ``(character, count)`` pairs.
+    """
 
     script: str
     traditional_chars: int
@@ -118,6 +137,30 @@ def detect_script(
     the ``top`` most frequent distinctive characters of each script (``top=0``: none, a
     little faster when only the verdict counts).
 
+    Parameters
+    ----------
+    text : str
+        The text.
+    threshold : float
+        In (0.5, 1]; default 0.9.
+    sample : int or None
+        Characters read from the start (default 200,000; ``None``: all).
+    top : int
+        Evidence characters listed per script (default 10).
+
+    Returns
+    -------
+    ScriptDetection
+        ``script``, the character counts, ``majority``, ``traditional_share`` and
+        ``evidence``.
+
+    Raises
+    ------
+    ValueError
+        When ``threshold`` is not in (0.5, 1].
+
+    Examples
+    --------
     >>> detect_script("政府工作報告").script
     'traditional'
     >>> detect_script("政府工作报告").script

@@ -49,3 +49,28 @@ RESYNC_PROBES = 128
 
 #: Characters sampled for script detection: the CJK Unified Ideographs block and Extension A.
 CJK_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
+
+#: Spaces PDF extraction puts between characters (不 少 于 5 0 类), inside a number
+#: (3 000 万) and between a number and its unit (50 类, 5.5 %): a run of horizontal white
+#: space (PDF_SPACES) between two Chinese characters, Chinese punctuation marks or digits
+#: (PDF_JOINED), or before a percent or degree sign (PDF_UNITS). A space next to a Latin
+#: letter stays (GDP 增长, in 2020), a line break is not a space, and an indentation (no
+#: character before it on its line) stays.
+PDF_SPACES = (0x20, 0x09, 0xA0, 0x3000)
+PDF_JOINED = (
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x2E80, 0x2FDF), (0x20000, 0x3FFFD),  # Han
+    (0x3001, 0x303F), (0xFF01, 0xFF0F), (0xFF1A, 0xFF20), (0xFF3B, 0xFF40), (0xFF5B, 0xFF65),  # punctuation
+    (0x30, 0x39), (0xFF10, 0xFF19),  # digits, half- and full-width
+)
+PDF_UNITS = (0x25, 0xFF05, 0x2030, 0x2103, 0xB0)  # % ％ ‰ ℃ °
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...], singles: tuple[int, ...] = ()) -> str:
+    parts = [f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges] + [re.escape(chr(c)) for c in singles]
+    return "[" + "".join(parts) + "]"
+
+
+#: The same as a pattern (group 1 is the run), to find out cheaply whether a text has any.
+PDF_SPACE = re.compile(
+    _char_class(PDF_JOINED) + "(" + _char_class((), PDF_SPACES) + "+)(?=" + _char_class(PDF_JOINED, PDF_UNITS) + ")"
+)

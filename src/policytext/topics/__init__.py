@@ -52,7 +52,32 @@ def _validated(raw: Any, source: str) -> dict[str, dict[str, Any]]:
 
 def load_themes(themes: str | os.PathLike[str] | Mapping[str, Any] | None = None, *, replace: bool = False) -> dict[str, dict[str, Any]]:
     """Themes from a dict (theme → list of terms, or → {"label", "terms"}) or a YAML file,
-    added to the bundled ones (``replace=True`` uses only the given ones)."""
+    added to the bundled ones (``replace=True`` uses only the given ones).
+
+    Parameters
+    ----------
+    themes : str, path-like, mapping or None
+        The themes (None: the bundled ones alone).
+    replace : bool
+        Use only the given themes instead of adding them to the bundled ones.
+
+    Returns
+    -------
+    dict
+        theme key → ``{"label": str, "terms": list of str}``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the YAML file cannot be read.
+    ValueError
+        When the themes are not a mapping of theme → terms, or a theme has no terms.
+
+    Examples
+    --------
+    >>> load_themes({"grain": ["粮食安全", "耕地"]}, replace=True)
+    {'grain': {'label': 'grain', 'terms': ['粮食安全', '耕地']}}
+    """
     if themes is None:
         return dict(bundled_themes())
     if isinstance(themes, Mapping):
@@ -97,7 +122,36 @@ def dictionary_themes(
 ) -> pd.DataFrame:
     """Documents x themes: theme-term occurrences per 10,000 word tokens (plus ``tokens``),
     with the docvars attached. Theme terms are kept whole by the segmenter (the bundled
-    ones are in the policy lexicon; your own are added for this call)."""
+    ones are in the policy lexicon; your own are added for this call).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    themes : str, path-like or mapping, optional
+        Themes of your own (:func:`load_themes`).
+    replace : bool
+        Use only ``themes`` instead of adding them to the bundled ones.
+    userdict : iterable of str, optional
+        Extra words for the segmenter.
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``tokens`` (word tokens), one column per theme key (occurrences per
+        10,000 word tokens), then the docvars.
+
+    Raises
+    ------
+    FileNotFoundError, ValueError
+        When ``themes`` cannot be read or is not a themes table (:func:`load_themes`).
+    policytext.ConfigError
+        For a bad ``convert`` or ``backend``.
+    """
     from policytext.segmentation import lexicon_entries
     from policytext.terms import PolicyTokenizer
 
@@ -114,7 +168,24 @@ def dictionary_themes(
 @dataclass
 class TopicModel:
     """A fitted topic model: ``terms`` (topic, rank, term, weight), ``documents`` (doc_id,
-    one share column per topic, docvars) and the scikit-learn ``model`` itself."""
+    one share column per topic, docvars) and the scikit-learn ``model`` itself.
+
+    Attributes
+    ----------
+    method : {"nmf", "lda"}
+        The model.
+    k : int
+        Topics fitted (fewer than asked when the terms or documents are fewer).
+    terms : pandas.DataFrame
+        ``topic`` (``topic_0`` …), ``rank`` (1 = heaviest), ``term``, ``weight``.
+    documents : pandas.DataFrame
+        ``doc_id``, one column per topic with the document's share (summing to 1 per
+        document, or all 0), then the docvars.
+    model : sklearn.decomposition.NMF or LatentDirichletAllocation
+        The fitted estimator.
+    vocabulary : list of str
+        The terms of the matrix the model was fitted on, in column order.
+    """
 
     method: str
     k: int
@@ -128,12 +199,34 @@ class TopicModel:
         return [f"topic_{i}" for i in range(self.k)]
 
     def prevalence(self, by: str) -> pd.DataFrame:
-        """Mean document-topic share per value of the docvar ``by`` (tidy)."""
+        """Mean document-topic share per value of the docvar ``by`` (tidy).
+
+        Parameters
+        ----------
+        by : str
+            A docvar column (``year``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``by``, ``topic``, ``share``.
+        """
         long = self.documents.melt(id_vars=[by], value_vars=self.topic_columns, var_name="topic", value_name="share")
         return long.groupby([by, "topic"], as_index=False)["share"].mean()
 
     def labels(self, n: int = 3) -> dict[str, str]:
-        """topic → its top ``n`` terms joined, for plots and tables."""
+        """topic → its top ``n`` terms joined, for plots and tables.
+
+        Parameters
+        ----------
+        n : int
+            Terms per label.
+
+        Returns
+        -------
+        dict of str to str
+            ``topic_0`` → ``"term term term"``.
+        """
         top = self.terms[self.terms["rank"] <= n]
         return {t: " ".join(g["term"]) for t, g in top.groupby("topic", sort=False)}
 
@@ -163,11 +256,51 @@ def topic_model(
     corpus: Corpus, *, method: str = "nmf", k: int = 10, top: int = 10, seed: int = 0,
     stopwords: Iterable[str] = DEFAULT_STOPWORDS, min_df: int = 2, max_df: float = 0.9,
     userdict: Iterable[str] | None = None, backend: str = "auto", convert: str | bool = "auto",
+    counts: TermCounts | None = None,
 ) -> TopicModel:
     """NMF (on TF-IDF) or LDA (on counts) over policy terms, seeded so that the same input
     gives the same topics. Terms in fewer than ``min_df`` documents or more than ``max_df``
     of them are left out. The counts are :func:`policytext.compare.term_counts` (the one
-    counting path); ``userdict``, ``backend`` and ``convert`` go to it."""
+    counting path; ``counts=`` when the caller has them, one row per document of
+    ``corpus``); ``userdict``, ``backend`` and ``convert`` go to it.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        At least 2 documents.
+    method : {"nmf", "lda"}
+        NMF on l2-normalised TF-IDF, or LDA on counts.
+    k : int
+        Topics (at most the number of terms kept and of documents).
+    top : int
+        Terms listed per topic in ``terms``.
+    seed : int
+        The random state of the model.
+    stopwords : iterable of str
+        Words left out of the counts.
+    min_df : int
+        Fewest documents a term must occur in.
+    max_df : float
+        Largest share of documents a term may occur in.
+    userdict : iterable of str, optional
+        Extra words for the segmenter.
+    backend : {"auto", "jieba", "rjieba"}
+        The segmenter.
+    convert : "auto", False or an OpenCC config name
+        How each text is read (:func:`policytext.analysis_text`).
+    counts : TermCounts, optional
+        Counts already made, one row per document of ``corpus``.
+
+    Returns
+    -------
+    TopicModel
+
+    Raises
+    ------
+    policytext.ConfigError
+        For a ``method`` other than ``"nmf"``/``"lda"``, fewer than 2 documents, or a
+        bad ``convert``/``backend``.
+    """
     import numpy as np
     from sklearn.decomposition import NMF, LatentDirichletAllocation
 
@@ -177,7 +310,8 @@ def topic_model(
         raise ConfigError(f"a topic model's method is 'nmf' or 'lda', not {method!r}")
     if len(corpus) < 2:
         raise ConfigError("a topic model needs at least 2 documents")
-    counts = term_counts(corpus, stopwords=stopwords, userdict=userdict, backend=backend, convert=convert)
+    if counts is None:
+        counts = term_counts(corpus, stopwords=stopwords, userdict=userdict, backend=backend, convert=convert)
     matrix, vocabulary = _topic_matrix(counts, method=method, min_df=min_df, max_df=max_df)
     k = max(1, min(k, matrix.shape[1], len(corpus)))
     if method == "nmf":
@@ -202,7 +336,31 @@ def themes(corpus: Corpus, *, method: str = "dictionary", **options: Any) -> Any
     """``method="dictionary"``: documents x themes per 10,000 tokens (a DataFrame, see
     :func:`dictionary_themes`; ``themes=`` a dict or YAML path adds or, with
     ``replace=True``, replaces themes). ``"nmf"`` / ``"lda"``: a :class:`TopicModel`
-    (``k=``, ``seed=``, ``top=`` …)."""
+    (``k=``, ``seed=``, ``top=`` …).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    method : {"dictionary", "nmf", "lda"}
+        The bundled theme dictionary, or a topic model.
+    **options
+        Options of :func:`dictionary_themes` (``themes``, ``replace``, ``userdict``,
+        ``backend``, ``convert``) or of :func:`topic_model` (``k``, ``top``, ``seed``,
+        ``stopwords``, ``min_df``, ``max_df`` …).
+
+    Returns
+    -------
+    pandas.DataFrame or TopicModel
+        For ``"dictionary"``: ``doc_id``, ``tokens``, one column per theme (occurrences
+        per 10,000 word tokens) and the docvars; otherwise the fitted :class:`TopicModel`.
+
+    Raises
+    ------
+    policytext.ConfigError
+        For an unknown ``method``, or what :func:`dictionary_themes` or
+        :func:`topic_model` raise.
+    """
     if method not in METHODS:
         raise ConfigError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     if method == "dictionary":
