@@ -236,9 +236,12 @@ def keywords(
 
     Examples
     --------
+    The project's name is one term, written as the text writes it; its parts are not
+    keywords of their own:
+
     >>> table = keywords("实施固本强基工程。固本强基工程覆盖全县。", top=3)
-    >>> table["term"].iloc[0]
-    '固本强基'
+    >>> table["term"].tolist()
+    ['固本强基工程']
     """
     if method not in METHODS:
         raise ConfigError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
