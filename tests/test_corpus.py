@@ -43,7 +43,11 @@ def test_docvars_stay_aligned_through_every_operation(
     _aligned(c.sample(3, seed=1))
     for _, g in c.group("year"):
         _aligned(g)
-    _aligned(c.clean())
+    # learned furniture may remove a marker line that looks like a page number (#3#):
+    # the markers are checked without it, the order of documents with it
+    _aligned(c.clean(furniture=False))
+    cleaned = c.clean()
+    assert cleaned.doc_ids == c.doc_ids and cleaned.docvars["marker"].tolist() == c.docvars["marker"].tolist()
     _aligned(c.detect_script())
     _aligned(c.convert("s2t").convert("t2s"))
     for unit in ("paragraphs", "sentences"):
