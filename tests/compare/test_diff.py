@@ -174,8 +174,8 @@ def test_formulation_changes_by_year() -> None:
 
 
 def test_target_changes_two_texts() -> None:
-    a = "今年主要预期目标是：国内生产总值增长6.5%左右，城镇新增就业1100万人以上，居民消费价格涨幅3%左右。"
-    b = "今年主要预期目标是：国内生产总值增长6%－6.5%，城镇新增就业1100万人以上，城镇调查失业率5.5%左右。"
+    a = "今年主要预期目标是：国内生产总值增长6.5%左右，城镇新增就业1050万人以上，居民消费价格涨幅3%左右。"
+    b = "今年主要预期目标是：国内生产总值增长6%－6.5%，城镇新增就业1050万人以上，城镇调查失业率5.3%左右。"
     table = target_changes(a, b)
     assert tuple(table.columns) == TARGET_CHANGE_COLUMNS
     rows = {r.target: r for r in table.itertuples()}

@@ -21,26 +21,29 @@ BAODING = "corpora/baoding-county-reports/保定市各县政府工作报告.xlsx
 GCCMPD = "corpora/gccmpd-gov-prc/GOV_PRC.csv"
 LY = "corpora/ly-gazette-tw"
 
+
+def _resolution(term: str, session: str) -> str:
+    """The title of the NPC resolution on the work report of one session (the Wikisource
+    layout names these records by it)."""
+    return f"第{term}届全国人民代表大会第{session}次会议关于政府工作报告的决议"
+
+
 #: the NPC resolutions on the work reports (Wikisource ``year: null``), by title, and the
 #: year of their session
 RESOLUTIONS = {
-    "第二届全国人民代表大会第三次会议关于政府工作报告的决议": 1962,
-    "第十届全国人民代表大会第五次会议关于政府工作报告的决议": 2007,
-    **{f"第十一届全国人民代表大会第{n}次会议关于政府工作报告的决议": 2007 + i
-       for i, n in enumerate("一二三四五", 1)},
-    **{f"第十二届全国人民代表大会第{n}次会议关于政府工作报告的决议": 2012 + i
-       for i, n in enumerate("一二三四五", 1)},
-    **{f"第十三届全国人民代表大会第{n}次会议关于政府工作报告的决议": 2017 + i
-       for i, n in enumerate("一二三四五", 1)},
-    **{f"第十四届全国人民代表大会第{n}次会议关于政府工作报告的决议": 2022 + i
-       for i, n in enumerate("一二三", 1)},
+    _resolution("二", "三"): 1962,
+    _resolution("十", "五"): 2007,
+    **{_resolution("十一", n): 2007 + i for i, n in enumerate("一二三四五", 1)},
+    **{_resolution("十二", n): 2012 + i for i, n in enumerate("一二三四五", 1)},
+    **{_resolution("十三", n): 2017 + i for i, n in enumerate("一二三四五", 1)},
+    **{_resolution("十四", n): 2022 + i for i, n in enumerate("一二三", 1)},
 }
 #: the resolutions whose header dates their adoption
 RESOLUTIONS_DATED = {
-    "第十三届全国人民代表大会第三次会议关于政府工作报告的决议": "2020-05-28",
-    "第十三届全国人民代表大会第四次会议关于政府工作报告的决议": "2021-03-11",
-    "第十三届全国人民代表大会第五次会议关于政府工作报告的决议": "2022-03-11",
-    "第十四届全国人民代表大会第一次会议关于政府工作报告的决议": "2023-03-13",
+    _resolution("十三", "三"): "2020-05-28",
+    _resolution("十三", "四"): "2021-03-11",
+    _resolution("十三", "五"): "2022-03-11",
+    _resolution("十四", "一"): "2023-03-13",
 }
 #: State Council documents whose date signed at the end is a year before ``Year`` (both
 #: transmit a report signed the year before): doc id → (Year, date signed)
@@ -95,7 +98,7 @@ def test_work_reports_wikisource() -> None:
     dated = resolutions[resolutions["year"].notna()]
     assert dated["date"].to_dict() == RESOLUTIONS_DATED and set(dated["year_source"]) == {"header"}
     # the 1962 resolution speaks of 1958 in its body: no year, and why
-    first = resolutions.loc["第二届全国人民代表大会第三次会议关于政府工作报告的决议"]
+    first = resolutions.loc[_resolution("二", "三")]
     assert pd.isna(first["year"]) and first["year_note"]
     assert not _warnings(c, "year conflict")
 

@@ -77,7 +77,7 @@ def doc_type(title: str | None, header: str = "") -> str | None:
 
     Examples
     --------
-    >>> doc_type("第十四届全国人民代表大会第一次会议关于政府工作报告的决议")
+    >>> doc_type("某省第九届人民代表大会第二次会议关于政府工作报告的决议")
     'resolution'
     >>> doc_type("国务院关于印发电力体制改革方案的通知"), doc_type("立法院第9屆第3會期第1次會議紀錄")
     ('notice', 'record')
