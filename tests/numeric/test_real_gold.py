@@ -60,6 +60,8 @@ def base(value: object, unit: object) -> tuple[float | None, str]:
     number = float(value)  # type: ignore[arg-type]
     while len(unit) > 1 and unit[0] in MAGNITUDES:
         number, unit = number * MAGNITUDES[unit[0]], unit[1:]
+    if unit == "成":  # the conventions read 九成 as 9 成 or 90 %: one amount
+        number, unit = number * 10, "%"
     return number, unit
 
 

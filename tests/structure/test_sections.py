@@ -72,3 +72,30 @@ def test_split_gives_a_corpus_of_sections_with_the_parents_docvars() -> None:
     for text, start, end in zip(parts.texts, dv["start"], dv["end"]):
         assert REPORT[start:end] == text
     assert set(pt.keywords(parts, top=3)["doc_id"]) <= set(dv["doc_id"])
+
+
+def test_unnumbered_part_headings_type_the_sections_under_them() -> None:
+    body = "产业加快发展。结构持续优化。"
+    text = ("——2023年1月8日在甲县第十八届人民代表大会第二次会议上\n各位代表：\n2022年工作回顾\n一年来成绩显著。\n"
+            f"一、坚持产业发展，制造业加快起势\n{body}\n二、坚持改革开放\n{body}\n2023年工作安排\n"
+            f"一、聚焦高质量发展\n{body}\n")
+    s = pt.sections(text)
+    assert s["section_type"].tolist() == ["review", "review", "tasks"]
+    assert s["cue"].str.startswith("part:").all()
+    assert len(s) == 3  # the unnumbered part headings are no rows of their own
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("回顾“十三五”，全面建成小康社会取得决定性成就", "review"),
+    ("接续奋斗2021年，加快建设经济强县", "tasks"),
+    ("砥砺奋进2020年，脱贫攻坚取得全胜", "review"),
+])
+def test_headings_that_look_back_on_a_period_or_name_the_year(heading: str, kind: str) -> None:
+    body = "产业加快发展。结构持续优化。"
+    text = f"——2021年2月5日在甲县人民代表大会上\n一、{heading}\n{body}\n二、其他\n{body}\n"
+    assert pt.sections(text)["section_type"].iloc[0] == kind
+
+
+def test_a_paragraph_dated_this_year_is_not_this_years_work() -> None:
+    text = "主席：请发言。\n今年6月8日我在报告中提到，疫苗已到位。\n甲委员：好。\n"
+    assert (pt.sections(text)["section_type"] != "tasks").all()

@@ -68,7 +68,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SHARE_WORDS = re.compile(r"占|比重|比例|份额|覆盖率|普及率|参保率|达标率|合格率|率达|占比")
 #: words dropped inside a name: 仅占 → 占, 比上年增长 → 增长
 _INSIDE_NAME = re.compile(
-    r"(?:仅|只|才|已|均|共|还|就)(?=占)|比上年|比去年|同比|(?:由|从|到)?(?:(?:19|20)\d\d年|上年|去年)(?:的|底|末)?"
+    r"(?:仅|只|才|已|均|共|还|就)(?=占)|比上年|比去年|同比|(?:由|从|到)?(?:(?:19|20)\d\d年度?|上年|去年)(?:的|底|末)?"
+    # an aside in brackets (电厂（含直供电厂）库存) is not part of the name
+    r"|[（(][^（）()]{1,30}[）)](?=[\u4e00-\u9fff])"
     # a modal or time word before the verb is not part of the name: 生产总值预期增长 → 生产总值增长
     r"|(?:预期|预计|将|要|力争|争取|计划|拟)(?=增长|下降|提高|降低|增加|减少|上升|达到|实现|突破)"
 )
@@ -203,7 +205,7 @@ class _Sections:
     def of(cls, conversion: Conversion, compact: _Compact) -> _Sections:
         from policytext.structure import document_sections
 
-        found = document_sections(conversion)
+        found = document_sections(conversion, parts=True)
         return cls([compact.index(s.start) for s in found], [compact.index(s.end) for s in found],
                    [s.section_type for s in found])
 
@@ -309,6 +311,7 @@ def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=8)
 def _char_table(chars: str) -> np.ndarray:
     import numpy as np
 
@@ -322,6 +325,19 @@ def _starts_after(codes: np.ndarray, chars: str) -> list[int]:
     import numpy as np
 
     after = np.flatnonzero(_char_table(chars)[codes]) + 1
+    return [0, *after[after < len(codes)].tolist()]
+
+
+def _clause_starts(codes: np.ndarray) -> list[int]:
+    """:func:`_starts_after` the clause breaks, except the comma of a thousands separator
+    (2,000元一个月: one number, not two clauses)."""
+    import numpy as np
+
+    breaks = np.flatnonzero(_char_table(r.CLAUSE_BREAK_CHARS)[codes])
+    digits = _char_table("0123456789")
+    inside = breaks[(breaks > 0) & (breaks < len(codes) - 1)]
+    separators = inside[(codes[inside] == ord(",")) & digits[codes[inside - 1]] & digits[codes[inside + 1]]]
+    after = np.setdiff1d(breaks, separators) + 1
     return [0, *after[after < len(codes)].tolist()]
 
 
@@ -368,7 +384,7 @@ def _layout(folded: str) -> _Layout:
     return _Layout(
         paragraph_starts=_starts_after(codes, "\n"),
         sentence_starts=_starts_after(codes, r.SENTENCE_BREAK_CHARS),
-        clause_starts=_starts_after(codes, r.CLAUSE_BREAK_CHARS),
+        clause_starts=_clause_starts(codes),
         target_ranges=_target_ranges(folded),
         quoted=[(m.start(), m.end()) for m in _QUOTED.finditer(folded)],
         folded=folded,
@@ -467,6 +483,9 @@ def _following_noun(folded: str, pos: int, unit: str) -> tuple[int, int] | None:
     else:
         verb = r.COUNTED_NOUN_END.search(phrase)
         phrase = phrase[: verb.start()] if verb else phrase
+    phrase = _before_predicate(phrase)
+    if not phrase:
+        return None
     # 8个不同层面、不同领域的市级示范点: the noun is what follows the last 的
     last_de = phrase.rfind("的")
     if last_de < 0 and "、" in phrase:
@@ -477,6 +496,28 @@ def _following_noun(folded: str, pos: int, unit: str) -> tuple[int, int] | None:
     if len(phrase) < 2 or len(phrase) > 20 or any(c.isdigit() for c in phrase):
         return None
     return begin, begin + len(phrase)
+
+
+def _before_predicate(phrase: str) -> str:
+    """A counted noun phrase up to the word that opens the predicate after it (两个层面相信院长
+    → 层面), by the segmenter's tags; empty when an adverb, a preposition or a pronoun follows
+    the count at once (两千桌最少有…: no noun is counted there); unchanged when a verb opens it
+    (the verb-noun compounds are read before)."""
+    from policytext.segmentation.backends import get_backend
+
+    words, tags = get_backend().cut_tagged(phrase)
+    if tags and tags[0].startswith(r.PREDICATE_TAGS) and not tags[0].startswith(("v", "a")):
+        return ""
+    length, noun_seen = 0, False
+    for k, (word, tag) in enumerate(zip(words, tags)):
+        if noun_seen and tag.startswith(r.PREDICATE_TAGS) and tag not in r.VERBAL_NOUN_TAGS and word != "的":
+            # a verb that ends the phrase right after the noun names the activity counted
+            # (三个村电网补强)
+            activity = k == len(words) - 1 and tag.startswith(r.ACTIVITY_TAGS)
+            return phrase if activity else phrase[:length]
+        noun_seen = noun_seen or tag.startswith(("n", "j", "l"))  # modifiers before it (美丽, 新) stay
+        length += len(word)
+    return phrase
 
 
 # -- one number and its unit ------------------------------------------------------------------
@@ -567,8 +608,27 @@ def _written_value(folded_surface: str, value: float) -> str:
     return _plain(value)
 
 
+def _adjacent_range(folded: str, number: Number, measure: _Measure) -> bool:
+    """两、三个 / 2、3个小时: two neighbouring small numbers joined by 、 are a rough range (not
+    a list: nothing numeral stands before the low one). Makes ``measure`` that range."""
+    low_at = number.start - 2
+    if low_at < 0 or folded[low_at + 1] != "、" or number.value_max is not None or not 2 <= number.value <= 10:
+        return False
+    low = r.DIGITS.get(folded[low_at]) if not folded[low_at].isdigit() else int(folded[low_at])
+    before = folded[low_at - 1 : low_at]
+    if low != number.value - 1 or (before and (before.isdigit() or before in r.DIGITS or before == "、")):
+        return False
+    measure.value, measure.value_max = float(low), number.value
+    measure.value_text = _plain(float(low))
+    measure.start = measure.context_end = low_at
+    measure.qualifier = "range"
+    return True
+
+
 def _ranged(folded: str, number: Number, measure: _Measure) -> None:
     """Make ``measure`` a range when a low end and a connector stand right before it."""
+    if _adjacent_range(folded, number, measure):
+        return
     if folded[number.start - 1 : number.start] not in _RANGE_MARKS and (
         folded[number.start - 1 : number.start] != " " or folded[number.start - 2 : number.start - 1] not in _RANGE_MARKS
     ):
@@ -759,7 +819,7 @@ def _unknown_cue(ctx: _Context) -> str | None:
     """A forecast; a rule, limit or eligibility threshold; in an official document or a
     transcript, a rule whatever its qualifier (a price per unit, a levy, a share set by a
     rule, a provisional setting); in a transcript, a hypothetical: neither target nor result."""
-    forecast = r.FORECAST_CUE.search(ctx.clause)
+    forecast = r.FORECAST_CUE.search(ctx.clause) or r.ESTIMATE_SOURCE.search(ctx.before)
     if forecast:
         return forecast.group()[:2]
     own = ctx.own
@@ -928,7 +988,9 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
     if span is not None:
         noun = folded[span[0] : span[1]]
         # a compound that opens with a verb (建设项目) keeps it
-        return (noun if r.VERB_NOUN_COMPOUND.match(noun) else _strip_name(_INSIDE_NAME.sub("", noun))), span
+        noun = noun if r.VERB_NOUN_COMPOUND.match(noun) else _strip_name(_INSIDE_NAME.sub("", noun))
+        # 16人拟具…: the one character left of 拟具 names nothing (两个人: 人 as found does)
+        return (noun if len(noun) >= 2 or noun == folded[span[0] : span[1]] else ""), span
     span = (clause_start, measure.context_end)
     if measure.unit_kind == "count" and _resumptive(folded[clause_start : measure.start], measure.value):
         return "", span  # 甲公司和乙公司两家: the count resumes a list and names no noun of its own
@@ -939,6 +1001,9 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
     usable = previous is not None and previous.kind != "ordinal" and bool(previous.name)
     if usable and r.RATE_NOUN.fullmatch(name):
         return previous.name + name, span  # type: ignore[union-attr]
+    after = _noun_closing_clause(folded, measure) if no_subject or subjectless else None
+    if after is not None:
+        return after, (measure.end, measure.end + len(after))
     if no_subject or subjectless:
         name = previous.name if usable else ""  # type: ignore[union-attr]
         if not name and subjectless and previous is None:
@@ -948,6 +1013,35 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
     elif name.endswith("占") and len(name) > 2:
         name = name[:-1]  # 补贴的部分占40亿元: an amount held, not a share
     return name, span
+
+
+def _noun_closing_clause(folded: str, measure: _Measure) -> str | None:
+    """The noun that closes the clause right after an amount whose clause names nothing
+    before it (约有63万吨缺口 → 缺口), else None."""
+    stop = r.CLAUSE_BREAK.search(folded, measure.end, measure.end + 8)
+    if stop is None:
+        return None
+    noun = folded[measure.end : stop.start()]
+    if not 2 <= len(noun) <= 6 or not all(_CJK.match(c) for c in noun) or r.NO_COUNTED_NOUN.match(noun):
+        return None
+    return noun if _before_predicate(noun) == noun and _noun_only(noun) else None
+
+
+def _nominal(name: str) -> bool:
+    """Whether a name holds a content word and does not end in a function word (到年底 and
+    金融机构向 name no thing), by the segmenter's tags."""
+    from policytext.segmentation.backends import get_backend
+
+    words, tags = get_backend().cut_tagged(name)
+    ends_in_function_word = tags[-1].startswith(r.FUNCTION_TAGS) and words[-1] not in r.NOUN_CLOSING_WORDS
+    return any(tag.startswith(r.CONTENT_TAGS) for tag in tags) and not ends_in_function_word
+
+
+def _noun_only(phrase: str) -> bool:
+    from policytext.segmentation.backends import get_backend
+
+    _, tags = get_backend().cut_tagged(phrase)
+    return all(tag.startswith("n") for tag in tags)
 
 
 def _noun_phrase(raw: str) -> tuple[str, str, bool]:
@@ -963,10 +1057,16 @@ def _noun_phrase(raw: str) -> tuple[str, str, bool]:
     opens_predicate = end is not None and end.start() == 0
     if end is not None:
         raw = raw[: end.start()]
+    if raw.startswith("的") and "、" in raw:
+        raw = raw[raw.rindex("、") + 1 :]  # …的甲项目、投资 2亿元: the list item before the number
     stripped = _strip_name(raw)
     subjectless = not stripped and (opens_predicate or bool(r.PREDICATE_START.match(raw)))
     if (
         len(stripped) < 2
+        or r.PERSON_IN_NAME.search(stripped)
+        or r.CLAUSE_IN_NAME.search(stripped)
+        or not (r.RATE_NOUN.fullmatch(stripped) or _nominal(stripped))
+        or r.FRAGMENT_END.search(stripped)
         or r.NOT_A_NAME.fullmatch(stripped)
         or r.FRAGMENT.search(stripped)
         or r.NOT_A_THING_START.match(stripped)
@@ -990,8 +1090,8 @@ def _counted_noun(folded: str, measure: _Measure) -> tuple[int, int] | None:
     """The noun a count introduces (88个社区), or 人口 after 人 (14亿多人口)."""
     if measure.unit.endswith("人") and folded[measure.end : measure.end + 1] == "口":
         return measure.end - 1, measure.end + 1
-    if measure.unit_kind != "count":
-        return None
+    if measure.unit_kind != "count" and measure.unit not in r.MAGNITUDE_WORDS:
+        return None  # a bare magnitude counts the noun after it too (2300万同胞)
     return _following_noun(folded, measure.end, measure.unit)
 
 
@@ -1043,7 +1143,9 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
                   rows: list[_Row]) -> _Row:
     start = measure.start
     sentence_id = layout.sentence(start)
-    previous = rows[-1] if rows and rows[-1].sentence_id == sentence_id else None
+    # an ordinal inside the clause (由“十二五”末的33.74%) is part of its text, not a quantity before it
+    quantities = [row for row in rows[-4:] if row.kind != "ordinal"]
+    previous = quantities[-1] if quantities and quantities[-1].sentence_id == sentence_id else None
     clause_start = layout.clause_start(start)
     if previous is not None and clause_start <= previous.start:
         clause_start = previous.end  # 28.5万亿元、比上年增加1.1万亿元: the second starts after the first
@@ -1054,6 +1156,8 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
     sentence_start, sentence_stop = layout.sentence_span(sentence_id, len(folded))
     name, name_span = _name(folded, measure, (clause_start, sentence_start), context, direction_at, previous)
     name, pair = _paired(folded, (start, end), previous, name)
+    if pair is None:
+        name, pair = _respective(folded, end, [row for row in rows if row.sentence_id == sentence_id], name, context)
     listed = layout.target_range(start)
     clause_stop_m = r.CLAUSE_BREAK.search(folded, end, end + _CUE_REACH)
     clause_stop = clause_stop_m.start() if clause_stop_m else min(len(folded), end + _CUE_REACH)
@@ -1094,6 +1198,28 @@ def _paired(folded: str, span: tuple[int, int], previous: _Row | None,
                 items = tuple(item if r.SHARED_HEAD.search(item) else item + head.group() for item in items)
             return items[0], (items, 0)
     return name, None
+
+
+def _respective(folded: str, end: int, earlier: list[_Row], name: str,
+                context: str) -> tuple[str, tuple[tuple[str, ...], int] | None]:
+    """分别 with a list of values (分别增长9%和12%): the subjects are 城镇 and 农村 of a 城乡
+    name, else the last quantities named earlier in the sentence, one per value (城镇居民收入
+    达到…，农村居民收入达到…，分别增长97%和67%). (name, pair) unchanged when neither."""
+    if "分别" not in context:
+        return name, None
+    count, at = 1, end
+    while (m := r.NEXT_LISTED_VALUE.match(folded, at)) is not None:
+        count, at = count + 1, m.end()
+    if count < 2:
+        return name, None
+    if name.startswith("城乡") and count == 2 and len(name) > 2:
+        items = tuple(place + name[2:] for place in r.URBAN_RURAL)
+        return items[0], (items, 0)
+    names = list(dict.fromkeys(row.name for row in earlier if row.kind != "ordinal" and row.name))
+    if len(names) < count:
+        return name, None
+    items = tuple(names[-count:])
+    return items[0], (items, 0)
 
 
 def _threshold(folded: str, measure: _Measure, end: int, clause_stop: int) -> bool:

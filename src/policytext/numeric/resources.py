@@ -124,13 +124,15 @@ for _kind, _words in {
         # power and energy (度 is a kilowatt-hour), standard coal
         "千瓦时 兆瓦时 万千瓦 亿千瓦 千瓦 兆瓦 吉瓦 瓦 度 吨标准煤 标准煤 "
         # time spans and multiples
-        "小时 天 个月 周岁 岁 倍"
+        "小时 个小时 分钟 天 个月 个星期 个礼拜 星期 礼拜 周岁 岁 倍"
     ),
     "count": (
         "万人次 人次 万人 亿人 人 名 位 户 万户 家 万家 个 项 所 座 处 条 件 批 辆 台 套 张 "
         "只 头 次 场 部 本 种 类 支 艘 架 间 栋 笔 份 册 篇 株 棵 列 "
         # doses, hives and boxes, poultry, lamps, buildings, trips (31万剂, 1万箱, 10万羽)
         "剂 箱 标准箱 标箱 羽 盏 幢 车次 架次 班次 "
+        # tables (a banquet hall counts 桌), coins and medals, grains, pairs, wells (机井50眼)
+        "桌 枚 颗 粒 双 眼 根 匹 部分 "
         "项目 村 镇 乡 县 市 省 国 门 起"
     ),
 }.items():
@@ -196,7 +198,9 @@ QUALIFIER_BEFORE_PATTERN = re.compile(
     )
 )
 #: a bound with a verb between it and the number (至少培训300人, 最高补助5万元, 最多安排3项)
-QUALIFIER_VERB_BEFORE = re.compile(r"(?P<min>至少|最低|最少)[\u4e00-\u9fff]{1,2}$|(?P<max>最多|最高)[\u4e00-\u9fff]{1,2}$")
+QUALIFIER_VERB_BEFORE = re.compile(
+    r"(?P<min>至少|最低|最少)[\u4e00-\u9fff]{1,2}$|(?P<max>最多|最高)[\u4e00-\u9fff]{1,2}$|(?P<approx>约|大约|将近)(?:有|为|是)$"
+)
 QUALIFIER_BEFORE_LONGEST = max(len(w) for _, words in QUALIFIER_BEFORE for w in words) + 2
 #: range connectors between two numbers: 6%-6.5%, 七百到九百亿元, 5至6 (after FOLD, — – － ～
 #: are - and ~)
@@ -256,6 +260,9 @@ OWN_PAST_CUE = re.compile("|".join((
 )))
 #: a forecast (预计今年增长将达到4%): neither a target nor a result
 FORECAST_CUE = re.compile(r"预计[^，,；;。]{0,16}?(?:将|会)|预计到|预测|有望|预估")
+#: an estimate the sentence attributes to a source (据水利署估算，…): its numbers are forecasts
+#: or estimates, neither target nor result
+ESTIMATE_SOURCE = re.compile(r"据[^，,；;。]{0,12}?(?:估算|估计|推估|推算|预测|预估)")
 #: a rule, limit or eligibility threshold of a call or regulation: 每项资助不超过3项 (每 + a
 #: limit), 不得超过, 应当不低于; see THRESHOLD_AFTER for 5亿元以上的项目
 RULE_BEFORE = re.compile(r"每(?:[个项人户家亩名位件笔所]|个项目|家企业)|单[个项笔户家]|不得|应当|须|禁止|严禁")
@@ -317,8 +324,9 @@ DURATION_YEARS = re.compile(
 )
 #: a time frame that anchors a statement (过去两个月, 近三天来, 前5个月): no quantity
 ANCHOR_BEFORE = re.compile(r"(?:过去|今后|未来|最近|近|这|此前|前|后)$")
-ANCHOR_AFTER = re.compile(r"(?:以来|来)")
-TIME_UNITS = frozenset(("个月", "天", "小时", "周"))
+#: after the span: 三天来, 两个礼拜前, 五年后 (左右 or 多 may stand between: 一个月左右以前)
+ANCHOR_AFTER = re.compile(r"(?:左右|多)?(?:以来|来|以前|以后|之前|之后|前(?![进往行列茅])|后(?![备续期劲盾勤]))")
+TIME_UNITS = frozenset(("个月", "天", "小时", "个小时", "周", "个星期", "个礼拜", "星期", "礼拜", "分钟"))
 #: 7×24小时 (round the clock), 3x3: numbers beside a multiplication sign are not quantities
 TIMES_SIGN = frozenset("×xX*＊")
 
@@ -364,10 +372,18 @@ NAME_LEADING = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}?(?:提出|明确|确定)(?=[\u4e00-\u9fff]{2}))?"
     # whose it is (我们的托育补贴, 你的支持度), an example (像城市维护费), a proposal (建议…), a
     # transmittal (检送「…」): the actor and the frame around the thing, not the thing
-    r"(?:(?:我们|你们|他们|咱们|大家|我|你|他|她|它)的|像|好比|比如|例如|譬如|建议|提议|检送|函送|"
+    r"(?:(?:我们|你们|他们|咱们|大家|我|你|他|她|它)的|像|好比|比如|例如|譬如|建议|提议|检送|函送|希望|"
+    # an enumerator (4.内政部, （2）), a demonstrative (这一次的), a topic or a basis
+    # (有关于, 按照…): the frame, not the thing
+    r"\d{1,2}[.．、]|[（(\[［〔]\d{1,2}[）)\]］〕]|[①-⑳]|[一二三四五六七八九十百]{1,4}[、.．]|(?:这|那|该|此)一?(?:次|个|些|项|笔|批)?的|"
+    r"有关于|关于|有关|按照|依照|根据|除按|除了|"
+    # one of what is counted (每个新生儿筛检费用 → 新生儿筛检费用; 每万人口… is a rate's name)
+    r"每(?:个|位|名|户|年|月|天|人)(?![口均次])|"
+    # a year of either calendar before the thing (109年底, 2023年度)
+    r"\d{2,4}年(?:度|底|初|末)?|"
     # a time word of the present or the past (目前全县常住人口 → 常住人口)
     r"现在|目前|当前|如今|以前|之前|截至目前|也就是|就是|甚至|"
-    r"其中|同时|全年|今年|去年|上年|年内|我们|我[国省市县区州]|全[国省市县区镇乡村州盟旗]|本[省市县区镇乡州]|还有|有的|而且|并且|并|而|和|与|及|"
+    r"其中|同时|全年|今年|去年|上年|年内|我们|我[国省市县区州]|全[国省市县区镇乡村州盟旗]|本(?:[省市县区镇乡州]|地区|地|部门|单位|系统|行业)|还有|有的|而且|并且|并|而|和|与|及|"
     # 新增 as a verb (新增养殖面积300亩 → 养殖面积); 新增就业 and 新增城镇就业 are the names
     # of indicators (new jobs are counted as such, not a stock the verb adds to)
     r"新增(?!(?:城镇|城乡|农村)?就业)|"
@@ -375,8 +391,13 @@ NAME_LEADING = re.compile(
     # a verb that governs the measured thing (安排中央预算内投资7000亿元 → 中央预算内投资), unless
     # a suffix makes it a noun of its own (支持率, 投入量, 培训费: the measured thing itself)
     r"(?:安排|发行|实施|下达|拨付|投入|筹集|落实|新建|建成|建设|改造|培训|开展|提供|减免|减轻|推动|促进|带动|帮助|支持|"
-    r"新开工|开工|竣工|突破|超过|稳定|控制|全面|继续|进一步|历时|连续|为期|持续|长达|历经)(?![度率力量额费金])|"
-    r"到20\d\d年|20\d\d年|比上年|比去年)*"
+    r"新开工|开工|竣工|突破|超过|稳定|控制|全面|继续|进一步|历时|连续|为期|持续|长达|历经|"
+    r"设立|建立|组建|培育|引进|招引|打造|创建|争创|申报|发放|推广|举办|召开|开通|栽植|围绕)"
+    r"(?![度率力量额费金]|面积|规模|人数|数量|总量|项目)|"
+    r"到20\d\d年度?|(?:19|20)\d\d年度?|"
+    # a time word that sets when, not what (年底力争完成产值 → 产值)
+    r"到?(?:年底|年初|年末|年中|月底)|上半年|下半年|当年|同期|届时|本年度?|"
+    r"比上年|比去年)*"
 )
 #: words stripped from a name's end, one alternation; every alternative opens with a literal
 #: character (lookbehinds come after it) so a search skips ahead to the characters that can
@@ -385,13 +406,13 @@ _NAME_TRAILING_WORDS = (
     r"约为|约(?<![节制签公条预履违合契集邀缔]约)|大约|接近|近(?<![最附临就靠亲]近)|将近|超过|不低于|至少|突破|不少于|不小于|高于|大于|逾|超|不超过|不得超过|不高于|低于|小于|少于|不到|"
     r"不足|最多|最高|最低|控制在|保持在|稳定在|拟按|按|达到|达|为|是|了|仅|只有|只|才|共|均|总计|合计|累计|"
     r"分别|在|有|已|可|要|将|再|又|比上年|比去年|同比|年均|平均|预期目标|目标|拟安排|安排|拟|由|从|到|至|迈上|跃上|"
-    r"连续|历时|为期|持续|长达|历经|用了|花了|只用了|用|坚持|"
+    r"连续|历时|为期|持续|长达|历经|用了|花了|只用了|用(?<!费用)(?<!作用)(?<!使用)(?<!应用)(?<!利用)|坚持|"
     # a modal or time word before the verb (城乡居民收入预计分别达到) is not the thing
     r"预计|预期|"
     # the change itself (增长/下降 … is the direction, not the thing: 生产总值增长6% → 生产总值),
     # a verb of reaching a level (发展到, 完成, 实现, 高达) or of acting on an amount (冻结150万元,
     # 暂定为80亿元), and the adverbs and hedges before them (实际增长, 大概, 还)
-    r"增长|下降|提高|降低|增加|减少|上升|回落|扩大|缩小|提升|上涨|下跌|成长|"
+    r"增长|下降|提高|降低|增加|减少|上升|回落|扩大|缩小|提升|上涨|下跌|成长|削减|压减|压缩|节约|节省|"
     r"发展(?=到|至|为)|压减(?=到|至|为)|缩减(?=到|至|为)|完成|实现|到货|高达|多达|低至|暂定|初定|核定|"
     r"冻结|删减|减列|增列|核减|追加|动支|编列|实际|名义|大概|大致|快速|大幅|稳步|慢慢|逐步|逐渐|越来越|刚刚|就能|可以|能够|"
     r"就(?<!成就)|还|也|都(?<![首成京古]都)|"
@@ -422,6 +443,13 @@ TIME_FRAME_IN_NAME = re.compile(r"(?:近|过去|这|最近)?[\d一二两三四�
 #: a name that still holds a clause conjunction is a fragment of a clause, not a noun phrase
 #: (凡承担…任务且其周边): the name is empty
 FRAGMENT = re.compile(r"但是|但(?<!不但)|并且|而且|且|如果|若(?<!倘若)(?!干)|虽然|因为|所以|否则")
+#: a person inside a name (可是我们自己买的): the clause is a sentence, not a noun phrase
+PERSON_IN_NAME = re.compile(r"我们|你们|他们|她们|咱们|自己|(?<![其吉])他|(?<!其)她|[我你它](?![国省市县区州])")
+#: a name that ends in a demonstrative, a measure word or a numeral (大概就是这, 开个, 分为1、2)
+#: stops where its noun should begin: a fragment
+#: a demonstrative or a verb of saying inside a name (这次编列的, 韩国说…要打): a clause, not a noun phrase
+CLAUSE_IN_NAME = re.compile(r"这|那(?![曲坡])|说|讲|表示|认为|指出|希望|是指|指的是")
+FRAGMENT_END = re.compile(r"(?:[这那此该其个]|\d|[\d一二两三四五六七八九十]、)$")
 #: a name that opens with a person (你们提到, 他上任) or with the base of a comparison (较上年度
 #: 预算数): an actor or a reference point, not the thing measured
 NOT_A_THING_START = re.compile(
@@ -445,7 +473,8 @@ SHARED_HEAD = re.compile(
 )
 #: a verb that allocates an amount to the noun after it (编列了5亿元的经费 → 经费)
 ALLOCATION_VERB_END = re.compile(
-    r"(?:编列|投入|拨付|拨出|花费|花了|支出|筹集|募集|提供|发放|下达|追加|争取|获得|吸引|引进|捐赠|安排)了?$"
+    r"(?:编列|投入|拨付|拨出|花费|花了|支出|筹集|募集|提供|发放|下达|追加|争取|获得|吸引|引进|捐赠|安排|"
+    r"领取|领到|补助|补贴|给予|给付|支付|发给)了?(?:每[月年人户])?$"
 )
 #: a name of direction and comparison words only (比上年增长, 年均增长): the clause has no subject
 #: of its own and takes the previous quantity's (一般公共预算收入56亿元、比上年增长8%)
@@ -541,3 +570,25 @@ FUTURE_CUE = re.compile(
 MONEY_VERB_BEFORE = re.compile(r"(?:赚|赔|亏|花|付|拿|领|补|换|卖|买|借|捐|罚|交)了?$")
 #: a bare amount's numeral carries a magnitude (一千, 两千, 3千): not a count or a code
 MAGNITUDE_CHARS = frozenset("百千万亿")
+
+#: part-of-speech tags (jieba's) that open the predicate after a counted noun (两个层面相信…
+#: → 层面; 两个部分要… → 部分): a verb (not a verbal noun), an adverb, a preposition, a
+#: conjunction, a pronoun, a particle
+PREDICATE_TAGS = ("v", "d", "p", "c", "r", "y", "u", "e", "o")
+#: of these, the tags that may end a counted phrase as the activity counted (村电网补强)
+ACTIVITY_TAGS = ("v",)
+VERBAL_NOUN_TAGS = frozenset(("vn",))
+
+#: further values of a list after the first (9%和12%, 30283元、10324元): a joint, a number, its unit
+NEXT_LISTED_VALUE = re.compile(r"[和与及、][ ]*[\d.一二三四五六七八九十百千万亿两]+[^\d，,；;。和与及、]{0,4}")
+#: 城乡 paired with a list of two values is 城镇 and 农村 (城乡居民收入分别增长9%和12%)
+URBAN_RURAL = ("城镇", "农村")
+
+#: tags of a word that can carry a name (a noun, verb or adjective of any kind, an
+#: abbreviation, a Latin name: 新增就业, 5G基站); a name of time and function words only
+#: (到年底) names no thing
+CONTENT_TAGS = ("n", "v", "a", "j", "l", "eng", "s", "g", "i", "b", "z")
+#: tags a name cannot end in (a preposition, adverb, conjunction, pronoun: 金融机构向,
+#: 差不多就), except the words that close a noun (占比: 比 is tagged a preposition)
+FUNCTION_TAGS = ("p", "d", "c", "r")
+NOUN_CLOSING_WORDS = frozenset(("比",))

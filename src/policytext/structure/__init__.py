@@ -18,8 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from policytext.structure.resources import (
     ACTION_HEADING,
+    DOCUMENT_DATE,
     HEADING_STYLES,
+    HEADING_YEAR,
     PARAGRAPH_CUES,
+    PART_HEADING_CHARS,
+    PART_HEADING_PUNCTUATION,
+    REVIEWED_PERIOD,
     SECTION_TYPES,
     STANDALONE_STYLES,
     TYPE_CUES,
@@ -170,8 +175,12 @@ def _heading_cue(heading: str) -> tuple[str, str] | None:
         return None
     review = next((m for kind, m in found if kind == "review"), None)
     if review is not None:
+        object_end = review.end()
+        reviewed = REVIEWED_PERIOD.match(heading, object_end)
+        if reviewed is not None:
+            object_end = reviewed.end()  # 回顾“十三五”: the period is what is looked back on
         ahead = [m for kind, pattern in TYPE_CUES if kind in ("tasks", "plan")
-                 for m in pattern.finditer(heading, review.end())]
+                 for m in pattern.finditer(heading, object_end)]
         if ahead:  # a look ahead after the look back: both in one part
             return ("other", f"{review.group()}+{ahead[0].group()}")
     return found[0][0], found[0][1].group()
@@ -185,20 +194,62 @@ def _continues_tasks(sibling: Section, heading: str) -> bool:
     return sibling.section_type == "tasks" or (sibling.section_type == "review" and bool(ACTION_HEADING.match(heading)))
 
 
-def _typed(found: list[Section], text: str) -> list[Section]:
-    """Each section's type from its own heading's cue, else its parent's; a section without
-    either that follows a section of this year's tasks at its level continues them (a
-    report's tasks run over several parts: 三、把改革开放扎实推向纵深 after 二、2015年工作总体部署)."""
+def _part_headings(text: str) -> list[Section]:
+    """Unnumbered part headings (:data:`PART_HEADING_CHARS`): short lines of their own whose
+    words give a section type, each a level-0 section up to the next one."""
+    found: list[Section] = []
+    for start, end in _line_bounds(text):
+        line = text[start:end].strip()
+        if not 2 <= len(line) <= PART_HEADING_CHARS or PART_HEADING_PUNCTUATION.search(line):
+            continue
+        if _candidate(text, start, end) is not None:
+            continue  # a numbered heading has a place of its own
+        cue = _heading_cue(line)
+        if cue is not None and cue[0] != "other":
+            found.append(Section("unnumbered", -1, 0, start, start, end, level=0, section_type=cue[0],
+                                 cue=f"part:{cue[1]}"))
+    return [replace(s, end=found[i + 1].start if i + 1 < len(found) else len(text)) for i, s in enumerate(found)]
+
+
+def _document_year(text: str) -> int | None:
+    """The year the document was delivered, from a date near its head (None when none)."""
+    m = DOCUMENT_DATE.search(text, 0, 400)
+    return int(m.group(1)) if m else None
+
+
+def _year_cue(heading: str, year: int | None) -> tuple[str, str] | None:
+    """A heading naming the document's own year is this year's work; the year before, a review."""
+    m = HEADING_YEAR.search(heading) if year is not None else None
+    if m is None:
+        return None
+    named = int(m.group(1))
+    kind = "tasks" if named == year else "review" if named == year - 1 else None  # type: ignore[operator]
+    return (kind, m.group()) if kind else None
+
+
+def _part_at(parts: list[Section], pos: int) -> Section | None:
+    return next((part for part in reversed(parts) if part.start <= pos < part.end), None)
+
+
+def _typed(found: list[Section], text: str, parts: Sequence[Section] = ()) -> list[Section]:
+    """Each section's type from its own heading's cue, else its parent's, else the part
+    heading it sits under (:func:`_part_headings`); a section without any of these that
+    follows a section of this year's tasks at its level continues them (a report's tasks
+    run over several parts: 三、把改革开放扎实推向纵深 after 二、2015年工作总体部署)."""
     typed: list[Section] = []
     previous: dict[int, Section] = {}  # the last section seen at each level
+    year = _document_year(text)
     for section in found:
         heading = text[section.number_end : section.heading_end]
-        cue = _heading_cue(heading)
+        cue = _heading_cue(heading) or _year_cue(heading, year)
         sibling = previous.get(section.level)
+        part = _part_at(list(parts), section.start)
         if cue is not None:
             section = replace(section, section_type=cue[0], cue=f"heading:{cue[1]}")
         elif section.parent >= 0 and typed[section.parent].section_type != "other":
             section = replace(section, section_type=typed[section.parent].section_type, cue="parent")
+        elif part is not None:
+            section = replace(section, section_type=part.section_type, cue=part.cue)
         elif sibling is not None and sibling.parent == section.parent and _continues_tasks(sibling, heading):
             section = replace(section, section_type="tasks", cue="previous")
         typed.append(section)
@@ -231,10 +282,12 @@ def _paragraph_sections(text: str) -> list[Section]:
     return [replace(s, end=found[i + 1].start if i + 1 < len(found) else len(text)) for i, s in enumerate(found)]
 
 
-def document_sections(conversion: Conversion) -> list[Section]:
+def document_sections(conversion: Conversion, *, parts: bool = False) -> list[Section]:
     """The sections of one text read by :func:`policytext.analysis_text`, in analysis-text
-    offsets (``conversion.to_original`` maps them back)."""
+    offsets (``conversion.to_original`` maps them back). With ``parts``, the unnumbered part
+    headings (level 0, style ``"unnumbered"``) come too, in order of their start."""
     text = conversion.text
+    part_sections = _part_headings(text)
     found = [c for start, end in _line_bounds(text) if (c := _candidate(text, start, end)) is not None]
     # numbered lists inside sections are taken out, and the numbering checked again without
     # them (a list of （一）…（九） must not break the run of 第一，第二，… around it)
@@ -242,8 +295,12 @@ def document_sections(conversion: Conversion) -> list[Section]:
     lists = set(kept) - set(_without_lists(kept, text))
     found = _in_sequence([c for c in found if c not in lists])
     if not found:
-        return _paragraph_sections(text)
-    return _typed(_spans(found, len(text)), text)
+        numbered = _paragraph_sections(text)
+    else:
+        numbered = _typed(_spans(found, len(text)), text, part_sections)
+    if not parts:
+        return numbered
+    return sorted([*part_sections, *numbered], key=lambda s: (s.start, s.level))
 
 
 def _records(doc_id: Any, conversion: Conversion) -> list[dict[str, Any]]:

@@ -6,7 +6,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ACTION_HEADING", "HEADING_STYLES", "PARAGRAPH_CUES", "SECTION_TYPES", "STANDALONE_STYLES", "TYPE_CUES"]
+__all__ = [
+    "ACTION_HEADING",
+    "DOCUMENT_DATE",
+    "HEADING_STYLES",
+    "HEADING_YEAR",
+    "PARAGRAPH_CUES",
+    "PART_HEADING_CHARS",
+    "PART_HEADING_PUNCTUATION",
+    "REVIEWED_PERIOD",
+    "SECTION_TYPES",
+    "STANDALONE_STYLES",
+    "TYPE_CUES",
+]
 
 _CN = "一二三四五六七八九十百零〇"
 _AR = "0-9０-９"
@@ -46,7 +58,7 @@ TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("government", re.compile(r"政府自身建设|政府建设|自身建设|作风建设|廉政建设|政权建设|(?:新型|服务型|法治|廉洁|满意的?)政府")),
     ("review", re.compile(r"回顾|过去[一五十]?年|[一二三四五]年来|[几数多]年来|(?:今年|年初|上半年)以来|去年|上年|工作总结|"
                           r"工作情况|取得的?(?:成绩|成就|进展|胜利)|(?:成绩|成就|胜利|进展)$")),
-    ("plan", re.compile(r"十[一二三四五六七八九]?五|“十|五年规划|规划|远景目标|中长期|今后[一二三四五六七八九十]?[几数]?年|未来[五几数]年")),
+    ("plan", re.compile(r"十[一二三四五六七八九]?五(?![届屆次])|“十|五年规划|规划(?![局院司处委所])|远景目标|中长期|今后[一二三四五六七八九十]?[几数]?年|未来[五几数]年")),
     ("other", re.compile(r"^关于(?:.{0,6})?(?:国际|外交|对外|国家的政治)|国际形势|对外政策|外交工作")),
     ("tasks", re.compile(r"今年(?!以来)|明年|(?:\d{4}|[〇○零一二三四五六七八九]{2,4})年.{0,12}(?:任务|部署|要求|工作|计划|目标|指标|跃进|安排|重点)|"
                          r"总体要求|政策取向|主要任务|工作任务|目标任务|"
@@ -63,5 +75,22 @@ ACTION_HEADING = re.compile(
 PARAGRAPH_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("review", re.compile(r"[ \t\u3000]*(?:过去[一五]年|一年来|五年来|去年|上年|(?:19|20)\d\d年(?:是|，我们))")),
     ("plan", re.compile(r"[ \t\u3000]*(?:今后五年|未来五年|“十[一二三四五六七八九]?五”时期)")),
-    ("tasks", re.compile(r"[ \t\u3000]*(?:今年|明年|(?:19|20)\d\d年(?:工作|的主要|经济社会发展))")),
+    # 今年6月8日… dates an event of this year: no cue of this year's work
+    ("tasks", re.compile(r"[ \t\u3000]*(?:今年(?![\d０-９一二三四五六七八九十]+月|以来)|明年|(?:19|20)\d\d年(?:工作|的主要|经济社会发展))")),
 )
+
+#: an unnumbered line this short whose words give a section type (2022年工作回顾, 今后五年的
+#:奋斗目标, 加强政府自身建设) is a part heading of a work report: the numbered sections under
+#: it that have no cue of their own take its type
+PART_HEADING_CHARS = 24
+#: a line holding any of these is a sentence of the body, not a part heading (a closing
+#: colon is allowed: 今年重点做好以下工作：)
+PART_HEADING_PUNCTUATION = re.compile(r"[，,。；;！!？?、]|[：:](?!\s*$)")
+
+#: a plan period looked back on (回顾“十三五”): right after the review cue, it is the review's
+#: object, not a look ahead
+REVIEWED_PERIOD = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?")
+#: the date a report was delivered, near its head (2021年2月5日在…会议上): its year is "this year"
+DOCUMENT_DATE = re.compile(r"((?:19|20)\d\d)年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日")
+#: a year written in a heading (接续奋斗2021年，…): with the document's year, a heading's time
+HEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")

@@ -1,0 +1,134 @@
+"""Names, ranges, time frames and status on prose unlike the national reports: spoken
+transcripts, lists of projects, documents whose parts are unnumbered. One made-up sentence
+per rule, Simplified and (where the script matters) Traditional; none from the real material."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from tests.numeric.test_reading_conventions import _quantities, _row
+
+
+def _name(text: str, surface: str) -> str:
+    name = _row(text, surface)["indicator"]
+    return "" if pd.isna(name) else str(name)
+
+
+# -- the noun a count introduces stops where the predicate starts -------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("这是两个层面相信大家都同意。", "两个", "层面"),
+    ("這是兩個層面相信大家都同意。", "兩個", "层面"),
+    ("这是两个部分要一起去考虑。", "两个", "部分"),
+    ("3家银行向12家企业发放了贷款。", "3家", "银行"),
+    ("今年完成8个村电网补强。", "8个", "村电网补强"),  # a verb closing the phrase names the activity
+    ("新建9个美丽乡村要抓紧验收。", "9个", "美丽乡村"),
+])
+def test_a_counted_noun_stops_at_the_predicate(text: str, surface: str, name: str) -> None:
+    assert _name(text, surface) == name
+
+
+def test_no_noun_is_counted_when_an_adverb_follows_the_count() -> None:
+    assert _name("餐厅算了一下，两千桌最少有三千万元的营业额。", "两千桌") == ""
+
+
+# -- names: what is stripped, what makes a name a fragment ------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("2019年度实现脱贫退出820人。", "820人", "脱贫退出"),
+    ("年底力争完成产值30亿元。", "30亿元", "产值"),
+    ("确保本地区电厂（含直供电厂）煤炭库存不低于15天用量。", "15天", "电厂煤炭库存"),
+    ("③投资6000万元新建文化广场。", "6000万元", "投资"),
+    ("每个新生儿筛查费用是480元。", "480元", "新生儿筛查费用"),
+    ("各级农业园区达到21个。", "21个", "各级农业园区"),
+    ("投资2亿元的甲项目、投资1.5亿元的乙项目开工。", "1.5亿元", "投资"),
+    ("老人每月可领取政府补助1,800元的津贴。", "1,800元", "津贴"),
+])
+def test_names_lose_frames_keep_the_thing(text: str, surface: str, name: str) -> None:
+    assert _name(text, surface) == name
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("可是我们自己买的、到货的只有40%。", "40%"),
+    ("你能否向大家解释这160亿元的用途？", "160亿元"),
+    ("甲国说中秋节前要打到六成。", "六成"),
+    ("到年底每个月3,000万剂。", "3,000万剂"),
+])
+def test_a_clause_is_no_name(text: str, surface: str) -> None:
+    assert _name(text, surface) == ""
+
+
+def test_a_noun_closing_the_clause_names_an_amount_without_a_subject() -> None:
+    row = _row("首当其冲的是甲市，约有52万吨缺口。", "52万吨")
+    assert (row["indicator"], row["qualifier"]) == ("缺口", "approx")
+
+
+def test_a_bare_magnitude_counts_the_noun_after_it() -> None:
+    assert _name("为了这片土地上的1800万居民。", "1800万") == "居民"
+
+
+def test_a_thousands_comma_does_not_cut_the_clause() -> None:
+    text = "补助由2,000元提高到2,600元。"
+    assert _name(text, "2,600元") == _name(text, "2,000元") == "补助"
+
+
+# -- 分别: values paired with subjects --------------------------------------------------------
+
+def test_urban_and_rural_pair_with_two_values() -> None:
+    text = "城乡居民人均可支配收入分别增长7%和9%。"
+    assert (_name(text, "7%"), _name(text, "9%")) == ("城镇居民人均可支配收入", "农村居民人均可支配收入")
+
+
+def test_respectively_pairs_with_the_subjects_named_before() -> None:
+    text = "城镇居民人均可支配收入达到30000元，农村居民人均纯收入达到12000元，分别比上年增长8%和10%。"
+    assert (_name(text, "8%"), _name(text, "10%")) == ("城镇居民人均可支配收入", "农村居民人均纯收入")
+
+
+# -- ranges and units --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "low", "high", "unit"), [
+    ("开个2、3个小时的会。", "2、3个小时", 2, 3, "个小时"),
+    ("開個2、3個小時的會。", "2、3個小時", 2, 3, "个小时"),
+    ("走访两、三个村庄。", "两、三个", 2, 3, "个"),
+])
+def test_neighbouring_numbers_joined_by_a_pause_mark_are_a_range(text: str, surface: str, low: int, high: int,
+                                                                  unit: str) -> None:
+    row = _row(text, surface)
+    assert (row["value"], row["value_max"], row["unit"], row["qualifier"]) == (low, high, unit, "range")
+
+
+def test_a_list_of_numbers_is_no_range() -> None:
+    assert math.isnan(_row("分为1、2、3类。", "3类")["value_max"])
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("婚宴被退了两千桌。", "两千桌", "桌"),
+    ("新打机井50眼。", "50眼", "眼"),
+    ("发放纪念章120枚。", "120枚", "枚"),
+    ("大概就是这两部分。", "两部分", "部分"),
+])
+def test_measure_words(text: str, surface: str, unit: str) -> None:
+    assert _row(text, surface)["unit"] == unit
+
+
+@pytest.mark.parametrize("text", ["兩個禮拜前我去了。", "两个星期后再说。", "三天前开会。", "五年后会有变化。"])
+def test_a_span_before_or_after_is_a_time_frame(text: str) -> None:
+    assert _quantities(text).empty
+
+
+# -- status ------------------------------------------------------------------------------------
+
+def test_an_estimate_attributed_to_a_source_is_unknown() -> None:
+    row = _row("据水利部门估算，甲市约有52万吨缺口。", "52万吨")
+    assert row["status"] == "unknown"
+
+
+def test_an_unnumbered_review_part_makes_its_numbers_results() -> None:
+    text = ("政府工作报告\n——2023年1月8日在甲县第十八届人民代表大会第二次会议上\n各位代表：\n2022年工作回顾\n"
+            "全县上下团结奋斗。\n一、坚持产业发展\n绿化村庄30个，森林抚育1.5万亩。产业链更加完善。\n2023年工作安排\n"
+            "一、聚焦高质量发展\n新建公园2个。服务更加便利。\n二、聚焦民生\n办好实事。群众更加满意。\n")
+    assert _row(text, "1.5万亩")["status"] == "achieved"
+    assert _row(text, "2个")["status"] == "target"
