@@ -46,6 +46,13 @@ def test_no_noun_is_counted_when_an_adverb_follows_the_count() -> None:
     ("各级农业园区达到21个。", "21个", "各级农业园区"),
     ("投资2亿元的甲项目、投资1.5亿元的乙项目开工。", "1.5亿元", "投资"),
     ("老人每月可领取政府补助1,800元的津贴。", "1,800元", "津贴"),
+    ("仅县属煤矿就有40%。", "40%", "县属煤矿"),
+    ("当时的超收金额约在120亿元。", "120亿元", "超收金额"),
+    ("今年第一季企业大量解雇案达60件。", "60件", "企业大量解雇案"),
+    ("希望能将柴油的含硫量降到0.2%。", "0.2%", "柴油的含硫量"),
+    ("上网电价每1000千瓦时为90元。", "90元", "上网电价"),
+    ("本院委員甲某某、乙某某等12人擬具「某條例修正草案」。", "12人", "委员"),
+    ("代表甲某某等30人提出议案。", "30人", "代表"),
 ])
 def test_names_lose_frames_keep_the_thing(text: str, surface: str, name: str) -> None:
     assert _name(text, surface) == name
@@ -132,3 +139,7 @@ def test_an_unnumbered_review_part_makes_its_numbers_results() -> None:
             "一、聚焦高质量发展\n新建公园2个。服务更加便利。\n二、聚焦民生\n办好实事。群众更加满意。\n")
     assert _row(text, "1.5万亩")["status"] == "achieved"
     assert _row(text, "2个")["status"] == "target"
+
+
+def test_a_bill_drafted_is_no_target() -> None:
+    assert _row("本院委員甲某某等12人擬具「某條例修正草案」。", "12人")["status"] != "target"

@@ -483,7 +483,7 @@ def _following_noun(folded: str, pos: int, unit: str) -> tuple[int, int] | None:
     else:
         verb = r.COUNTED_NOUN_END.search(phrase)
         phrase = phrase[: verb.start()] if verb else phrase
-    phrase = _before_predicate(phrase)
+    phrase = _before_predicate(phrase, people=unit.endswith(r.PEOPLE_UNITS))
     if not phrase:
         return None
     # 8个不同层面、不同领域的市级示范点: the noun is what follows the last 的
@@ -498,7 +498,7 @@ def _following_noun(folded: str, pos: int, unit: str) -> tuple[int, int] | None:
     return begin, begin + len(phrase)
 
 
-def _before_predicate(phrase: str) -> str:
+def _before_predicate(phrase: str, *, people: bool = False) -> str:
     """A counted noun phrase up to the word that opens the predicate after it (两个层面相信院长
     → 层面), by the segmenter's tags; empty when an adverb, a preposition or a pronoun follows
     the count at once (两千桌最少有…: no noun is counted there); unchanged when a verb opens it
@@ -506,7 +506,9 @@ def _before_predicate(phrase: str) -> str:
     from policytext.segmentation.backends import get_backend
 
     words, tags = get_backend().cut_tagged(phrase)
-    if tags and tags[0].startswith(r.PREDICATE_TAGS) and not tags[0].startswith(("v", "a")):
+    opens_with_verb = bool(tags) and tags[0].startswith("v") and tags[0] not in r.VERBAL_NOUN_TAGS
+    opens_with_function_word = bool(tags) and tags[0].startswith(r.PREDICATE_TAGS) and not tags[0].startswith(("v", "a"))
+    if opens_with_function_word or (people and opens_with_verb):
         return ""
     length, noun_seen = 0, False
     for k, (word, tag) in enumerate(zip(words, tags)):
@@ -989,8 +991,10 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
         noun = folded[span[0] : span[1]]
         # a compound that opens with a verb (建设项目) keeps it
         noun = noun if r.VERB_NOUN_COMPOUND.match(noun) else _strip_name(_INSIDE_NAME.sub("", noun))
-        # 16人拟具…: the one character left of 拟具 names nothing (两个人: 人 as found does)
-        return (noun if len(noun) >= 2 or noun == folded[span[0] : span[1]] else ""), span
+        # 16人拟具…: the one character left of 拟具 names nothing, the clause before may
+        # (两个人: 人 as found does)
+        if len(noun) >= 2 or noun == folded[span[0] : span[1]]:
+            return noun, span
     span = (clause_start, measure.context_end)
     if measure.unit_kind == "count" and _resumptive(folded[clause_start : measure.start], measure.value):
         return "", span  # 甲公司和乙公司两家: the count resumes a list and names no noun of its own
@@ -1057,6 +1061,9 @@ def _noun_phrase(raw: str) -> tuple[str, str, bool]:
     opens_predicate = end is not None and end.start() == 0
     if end is not None:
         raw = raw[: end.start()]
+    titled = r.TITLED_NAMES.search(raw)
+    if titled is not None:
+        return titled.group(1), titled.group(1), False
     if raw.startswith("的") and "、" in raw:
         raw = raw[raw.rindex("、") + 1 :]  # …的甲项目、投资 2亿元: the list item before the number
     stripped = _strip_name(raw)

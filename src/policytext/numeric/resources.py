@@ -223,7 +223,7 @@ CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAK_CHARS}]")
 SENTENCE_BREAK_CHARS = "。！？!?；;\n"
 
 TARGET_CUE = re.compile(
-    r"预期|主要目标|目标是|目标为|目标：|力争|争取|确保|拟|要(?<![主重需纲摘首只必]要)(?![求素点害])|安排"
+    r"预期|主要目标|目标是|目标为|目标：|力争|争取|确保|拟(?![具订])|要(?<![主重需纲摘首只必]要)(?![求素点害])|安排"
 )
 #: 五年 as a horizon ahead, not the 五 of a year (一九八五年) nor a period described (极不平凡的
 #: 五年, 过去五年, 近五年)
@@ -376,7 +376,8 @@ NAME_LEADING = re.compile(
     # an enumerator (4.内政部, （2）), a demonstrative (这一次的), a topic or a basis
     # (有关于, 按照…): the frame, not the thing
     r"\d{1,2}[.．、]|[（(\[［〔]\d{1,2}[）)\]］〕]|[①-⑳]|[一二三四五六七八九十百]{1,4}[、.．]|(?:这|那|该|此)一?(?:次|个|些|项|笔|批)?的|"
-    r"有关于|关于|有关|按照|依照|根据|除按|除了|"
+    r"有关于|关于|有关|按照|依照|根据|除按|除了|仅|只有|只|才|能将|可将|把|当时的?|那时的?|"
+    r"第[一二三四1-4]季度?|"
     # one of what is counted (每个新生儿筛检费用 → 新生儿筛检费用; 每万人口… is a rate's name)
     r"每(?:个|位|名|户|年|月|天|人)(?![口均次])|"
     # a year of either calendar before the thing (109年底, 2023年度)
@@ -392,7 +393,7 @@ NAME_LEADING = re.compile(
     # a suffix makes it a noun of its own (支持率, 投入量, 培训费: the measured thing itself)
     r"(?:安排|发行|实施|下达|拨付|投入|筹集|落实|新建|建成|建设|改造|培训|开展|提供|减免|减轻|推动|促进|带动|帮助|支持|"
     r"新开工|开工|竣工|突破|超过|稳定|控制|全面|继续|进一步|历时|连续|为期|持续|长达|历经|"
-    r"设立|建立|组建|培育|引进|招引|打造|创建|争创|申报|发放|推广|举办|召开|开通|栽植|围绕)"
+    r"设立|建立|组建|培育|引进|招引|打造|创建|争创|申报|发放|推广|举办|召开|开通|栽植|围绕|荣获)"
     r"(?![度率力量额费金]|面积|规模|人数|数量|总量|项目)|"
     r"到20\d\d年度?|(?:19|20)\d\d年度?|"
     # a time word that sets when, not what (年底力争完成产值 → 产值)
@@ -412,14 +413,14 @@ _NAME_TRAILING_WORDS = (
     # the change itself (增长/下降 … is the direction, not the thing: 生产总值增长6% → 生产总值),
     # a verb of reaching a level (发展到, 完成, 实现, 高达) or of acting on an amount (冻结150万元,
     # 暂定为80亿元), and the adverbs and hedges before them (实际增长, 大概, 还)
-    r"增长|下降|提高|降低|增加|减少|上升|回落|扩大|缩小|提升|上涨|下跌|成长|削减|压减|压缩|节约|节省|"
+    r"增长|下降|提高|降低|增加|减少|上升|回落|扩大|缩小|提升|上涨|下跌|成长|削减|压减|压缩|节约|节省|降(?<![沉下]降)|"
     r"发展(?=到|至|为)|压减(?=到|至|为)|缩减(?=到|至|为)|完成|实现|到货|高达|多达|低至|暂定|初定|核定|"
     r"冻结|删减|减列|增列|核减|追加|动支|编列|实际|名义|大概|大致|快速|大幅|稳步|慢慢|逐步|逐渐|越来越|刚刚|就能|可以|能够|"
     r"就(?<!成就)|还|也|都(?<![首成京古]都)|"
     # a comparison (比他高了, 比上年多): what it is compared with is not the thing
     r"比(?<!占比)(?![重例率值较如方])[\u4e00-\u9fff]{1,5}?(?:高|低|多|少|快|慢)(?:了|出)?|"
     # the denominator of a rate (维护费每吨 → 维护费)
-    r"每[\u4e00-\u9fff]{1,3}"
+    r"每[\u4e00-\u9fff]{0,3}"
 )
 #: one or more trailing words up to the end: written as one and then any more, not as a
 #: repeat, so the regex engine knows the characters a match can start with
@@ -592,3 +593,10 @@ CONTENT_TAGS = ("n", "v", "a", "j", "l", "eng", "s", "g", "i", "b", "z")
 #: 差不多就), except the words that close a noun (占比: 比 is tagged a preposition)
 FUNCTION_TAGS = ("p", "d", "c", "r")
 NOUN_CLOSING_WORDS = frozenset(("比",))
+
+#: a list of people by title and name resumed by a count (委员甲某、乙某等11人): the count
+#: is of the title's holders
+TITLED_NAMES = re.compile(r"(委员|代表|议员|立委|同志|院士|专家|教授)[\u4e00-\u9fff]{2,4}(?:[、和][\u4e00-\u9fff]{2,4})*等$")
+#: the units that count people: a verb after them opens the predicate, not a counted noun
+#: (30人提出议案: what 30 counts is people)
+PEOPLE_UNITS = ("人", "名", "位")
