@@ -156,7 +156,7 @@ def _reuse(args: argparse.Namespace) -> int:
     other = read_corpus(args.other) if args.other else None
     dated = "year" in corpus.docvars.columns and corpus.docvars["year"].notna().any()
     found = reuse(corpus, other, by=args.by or ("year" if dated and other is None else None), group=args.group,
-                  jobs=args.jobs)
+                  jobs=args.jobs, scheduler=args.scheduler)
     out.mkdir(parents=True, exist_ok=True)
     tables = {"reuse_passages": found.passages, "reuse_pairs": found.pairs, "reuse_boilerplate": found.boilerplate,
               "reuse_duplicates": found.duplicates}
@@ -212,6 +212,24 @@ def _indicators(args: argparse.Namespace) -> int:
     columns = ["start", "end", "text", "indicator", "value", "value_max", "unit", "qualifier", "direction", "status", "kind", "time_ref"]
     table[columns].to_csv(sys.stdout, sep="\t", index=False)
     return EXIT_OK
+
+
+def _add_reuse_parser(sub: Any) -> None:
+    """The ``reuse`` command's options."""
+    r = sub.add_parser("reuse", help="passages documents share (text reuse, policy diffusion)",
+                       description="Find passages that documents of PATH share (or that they take from the "
+                                   "documents of --other), tolerant of small edits; boilerplate and exact duplicates "
+                                   "are listed apart. Writes reuse_* tables into OUT.")
+    r.add_argument("path", help="a folder, archive or file of documents")
+    r.add_argument("--other", help="a second archive (e.g. the central documents): pairs join PATH to OTHER")
+    r.add_argument("--out", required=True, help="output folder (created if missing)")
+    r.add_argument("--by", help="the docvar that orders documents in time (default: year, when there is one)")
+    r.add_argument("--group", help="a docvar named beside each document in the diffusion table (county, province)")
+    r.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    r.add_argument("--scheduler", metavar="ADDRESS",
+                   help="align on a Dask distributed cluster (tcp://host:8786) instead of local processes")
+    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    r.set_defaults(func=_reuse)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -315,18 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--quiet", action="store_true", help="print nothing but errors")
     d.set_defaults(func=_diff)
 
-    r = sub.add_parser("reuse", help="passages documents share (text reuse, policy diffusion)",
-                       description="Find passages that documents of PATH share (or that they take from the "
-                                   "documents of --other), tolerant of small edits; boilerplate and exact duplicates "
-                                   "are listed apart. Writes reuse_* tables into OUT.")
-    r.add_argument("path", help="a folder, archive or file of documents")
-    r.add_argument("--other", help="a second archive (e.g. the central documents): pairs join PATH to OTHER")
-    r.add_argument("--out", required=True, help="output folder (created if missing)")
-    r.add_argument("--by", help="the docvar that orders documents in time (default: year, when there is one)")
-    r.add_argument("--group", help="a docvar named beside each document in the diffusion table (county, province)")
-    r.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
-    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    r.set_defaults(func=_reuse)
+    _add_reuse_parser(sub)
 
     n = sub.add_parser("indicators", help="numeric indicators of a file or stdin (tab-separated)")
     n.add_argument("file", nargs="?", help="input file (default: stdin)")

@@ -171,3 +171,27 @@ def test_every_offset_points_into_the_text_as_given(pieces: list[list[str]], see
         assert 0.0 < row.share_a <= 1.0 and 0.0 < row.share_b <= 1.0 and 0.0 < row.similarity <= 1.0
     for row in found.boilerplate.itertuples():
         assert texts[int(row.doc_id[1:])][row.start : row.end] == row.text
+
+
+def test_the_dask_path_gives_the_same_tables() -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    rng = random.Random(9)
+    shared = [_filler(rng, 120) for _ in range(13)]  # document i and i + 1 share passage i + 1
+    texts = [_filler(rng, 200) + shared[i] + _filler(rng, 200) + shared[i + 1] for i in range(12)]
+    corpus = _corpus(texts, year=[2010 + i for i in range(12)])
+    here = reuse(corpus, by="year")
+    assert len(here.passages) > 10
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        there = reuse(corpus, by="year", scheduler=cluster.scheduler_address)
+    pd.testing.assert_frame_equal(here.passages, there.passages)
+    pd.testing.assert_frame_equal(here.pairs, there.pairs)
+    assert here.diffusion is not None and there.diffusion is not None
+    pd.testing.assert_frame_equal(here.diffusion, there.diffusion)
+
+
+def test_an_unreachable_scheduler_is_a_clear_error() -> None:
+    pytest.importorskip("dask.distributed")
+    rng = random.Random(10)
+    corpus = _corpus([_filler(rng, 200) + PASSAGE for _ in range(2)])
+    with pytest.raises(ConfigError, match="Dask scheduler"):
+        reuse(corpus, scheduler="tcp://127.0.0.1:9")

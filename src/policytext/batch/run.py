@@ -235,7 +235,7 @@ def _reuse_tables(folder: Path, docvars: pd.DataFrame, config: RunSettings) -> d
     corpus = Corpus([texts[d] for d in docvars["doc_id"]], docvars)
     dated = "year" in docvars.columns and docvars["year"].notna().any()
     found = reuse(corpus, by="year" if dated else None, group=config.by[0] if config.by else None,
-                  convert=config.convert, jobs=config.jobs)
+                  convert=config.convert, jobs=config.jobs, scheduler=config.scheduler)
     tables = {"reuse_passages": found.passages, "reuse_pairs": found.pairs, "reuse_boilerplate": found.boilerplate}
     if found.diffusion is not None:
         tables["reuse_diffusion"] = found.diffusion

@@ -12,7 +12,7 @@ from typing import Any
 from policytext.batch.document import DocResult, Options, analyze_document
 from policytext.errors import ConfigError, DependencyError
 
-__all__ = ["Engine", "analyze_source"]
+__all__ = ["Engine", "analyze_source", "dask_client"]
 
 Source = str | tuple[str, str | None]
 
@@ -43,7 +43,7 @@ class Engine:
         self._pool: ProcessPoolExecutor | None = None
         self._client: Any = None
         if scheduler:
-            self._client = _dask_client(scheduler)
+            self._client = dask_client(scheduler)
         elif jobs > 1:
             self._pool = ProcessPoolExecutor(max_workers=jobs)
 
@@ -85,7 +85,9 @@ class Engine:
             self._client = None
 
 
-def _dask_client(scheduler: str) -> Any:
+def dask_client(scheduler: str) -> Any:
+    """A client of the Dask scheduler at ``scheduler`` (a clear error when dask.distributed is
+    missing or the scheduler cannot be reached)."""
     try:
         from dask.distributed import Client
     except ImportError as exc:

@@ -38,10 +38,8 @@ The steps, for one corpus (pairs within it) or a corpus and a second one (pairs 
 
 Scale and distribution: the fingerprints are computed on whole blocks of documents at once
 (numpy), the buckets are one sort, and alignment (most of the time) runs in ``jobs``
-processes. On Dask the same split holds: fingerprints are a map over partitions of documents
-(``(hash, doc, pos)`` rows), the buckets a shuffle by ``hash`` (``groupby``), chains a shuffle
-by document pair, and the alignments a map over batches of regions with the normalised texts
-of their documents (see ``docs`` of the bench, bench/reuse.py).
+processes, or with ``scheduler`` as tasks of a Dask cluster (texts and regions sent once to
+each worker). Fingerprints, buckets and chains stay in the calling process.
 
 References
 ----------
@@ -148,6 +146,9 @@ class ReuseOptions:
         The seed of the shingle hashes.
     jobs : int
         Processes for the alignments (at least 1).
+    scheduler : str, optional
+        The address of a Dask distributed scheduler (``tcp://host:8786``): the alignments
+        run on its workers instead of ``jobs`` local processes.
 
     Examples
     --------
@@ -167,6 +168,7 @@ class ReuseOptions:
     convert: str | bool = "auto"
     seed: int = 0
     jobs: int = 1
+    scheduler: str | None = None
 
     def boilerplate_docs(self, n_docs: int) -> int:
         """The number of documents that makes a fingerprint common.
@@ -865,17 +867,40 @@ def _worker_align(chosen: list[int]) -> list[_Found]:
 
 
 def _align_all(regions: _Regions, texts: _Texts, options: ReuseOptions) -> list[_Found]:
-    """Every region aligned, in ``options.jobs`` processes when there are many."""
+    """Every region aligned, in ``options.jobs`` processes when there are many, or on the
+    Dask cluster at ``options.scheduler``; the passages come back in the order of the regions
+    whichever runs them."""
     every = list(range(len(regions)))
+    if options.scheduler:
+        return _align_on_dask(regions, texts, options, every)
     if options.jobs <= 1 or len(every) < 256:
         return _align_some(texts, regions, every, options)
     from concurrent.futures import ProcessPoolExecutor
 
-    # a few batches per process: they even out, and each still stacks many tables
-    size = max(64, -(-len(every) // (options.jobs * 4)))
-    batches = [every[i : i + size] for i in range(0, len(every), size)]
     with ProcessPoolExecutor(options.jobs, initializer=_worker_init, initargs=(texts, regions, options)) as pool:
-        return [p for part in pool.map(_worker_align, batches) for p in part]
+        return [p for part in pool.map(_worker_align, _batches(every, options.jobs)) for p in part]
+
+
+def _batches(every: list[int], workers: int) -> list[list[int]]:
+    # a few batches per worker: they even out, and each still stacks many tables
+    size = max(64, -(-len(every) // (workers * 4)))
+    return [every[i : i + size] for i in range(0, len(every), size)]
+
+
+def _align_on_dask(regions: _Regions, texts: _Texts, options: ReuseOptions, every: list[int]) -> list[_Found]:
+    """The alignments as tasks of a Dask cluster: the texts and regions are sent once to
+    every worker, each task names the regions it aligns."""
+    from policytext.batch.workers import dask_client
+
+    client = dask_client(options.scheduler)  # type: ignore[arg-type]
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        shared_texts, shared_regions = client.scatter([texts, regions], broadcast=True)
+        futures = [client.submit(_align_some, shared_texts, shared_regions, batch, options, pure=False)
+                   for batch in _batches(every, workers)]
+        return [p for part in client.gather(futures) for p in part]
+    finally:
+        client.close()
 
 
 def _distinct(found: list[_Found]) -> list[_Found]:
@@ -1175,6 +1200,7 @@ def reuse(
     max_df: int = 20,
     convert: str | bool = "auto",
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> Reuse:
     """Passages that documents share: which documents copy which, and how much.
 
@@ -1208,6 +1234,10 @@ def reuse(
         How texts are read (:func:`policytext.analysis_text`).
     jobs : int
         Processes for the alignments.
+    scheduler : str, optional
+        A Dask distributed scheduler's address (``tcp://host:8786``): the alignments, most of
+        the time, run on its workers (``pip install "policytext[dask]"``); fingerprints and
+        buckets stay in this process. The tables are the same as without it.
 
     Returns
     -------
@@ -1239,7 +1269,7 @@ def reuse(
     ('local', 'central', '因地制宜发展特色产业，要培育新型农业经营主体，完善农业社会化服务体系。')
     """
     options = ReuseOptions(shingle=shingle, window=window, min_length=min_length, min_similarity=min_similarity,
-                           boilerplate=boilerplate, max_df=max_df, convert=convert, jobs=jobs)
+                           boilerplate=boilerplate, max_df=max_df, convert=convert, jobs=jobs, scheduler=scheduler)
     return reuse_with(corpus, other, options, by=by, group=group)
 
 
