@@ -94,6 +94,7 @@ def _analyze(args: argparse.Namespace) -> int:
         cache=not args.no_cache, progress=not args.quiet, title=f"policytext: {source.name}", despin=args.despin,
         spin_reference=args.spin_reference, tokens=args.tokens, csv_raw=args.csv_raw,
         by=tuple(c.strip() for c in args.by.split(",") if c.strip()) if args.by else (), topics=args.topics, reuse=args.reuse,
+        neighbours=args.neighbours,
     )
     summary = result.summary
     if not args.quiet:
@@ -292,6 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "group, year and target; without it, one row per document")
     a.add_argument("--topics", type=int, default=0, metavar="K",
                    help="also fit an NMF topic model with K topics (seeded): tables topic_terms and topic_documents")
+    a.add_argument("--neighbours", type=int, default=0, metavar="K",
+                   help="also write each document's K nearest documents (table document_neighbours; any archive size)")
     a.add_argument("--tokens", action="store_true", help="also write the tokens table (large for big archives)")
     a.add_argument("--csv-raw", action="store_true",
                    help="write CSV text cells as they are (by default a cell starting with = + - @ or a tab "

@@ -194,6 +194,19 @@ def test_small_commands_on_a_file(tmp_path: Path, command: str, capsys: pytest.C
     assert ("5%左右" in out) if command == "indicators" else ("河长制" in out)
 
 
+def test_neighbours_are_the_top_of_the_runs_own_similarity(tmp_path: Path, demo_dir: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["analyze", str(demo_dir), "--out", str(out), "--quiet", "--no-cache", "--neighbours", "2"]) == 0
+    live = live_folder(out)
+    square = pd.read_parquet(live / "document_similarity.parquet").set_index("doc_id")
+    near = pd.read_parquet(live / "document_neighbours.parquet")
+    assert list(near.columns) == ["doc_id", "neighbour", "similarity", "rank"]
+    assert set(near["doc_id"]) == set(square.index)
+    for doc_id, rows in near.groupby("doc_id"):
+        others = square.loc[doc_id].drop(doc_id).sort_values(ascending=False, kind="stable")
+        assert rows.sort_values("rank")["neighbour"].tolist() == others.index[:2].tolist()
+
+
 def test_the_dask_path_gives_the_same_tables(tmp_path: Path, demo_dir: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
     local = tmp_path / "local"

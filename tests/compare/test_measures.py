@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policytext as pt
 from policytext.compare import keyness, similarity, spearman, trends, vanishing
@@ -106,6 +108,47 @@ def test_similarity_is_square_symmetric_and_labelled(corpus: pt.Corpus) -> None:
     assert all(math.isclose(table.iloc[i, i], 1.0) for i in range(len(table)))
     assert math.isclose(table.loc[2001, 2004], table.loc[2004, 2001])
     assert table.loc[2001, 2002] > table.loc[2001, 2004]
+
+
+def test_top_neighbours_are_the_top_of_the_square_matrix(corpus: pt.Corpus) -> None:
+    square = similarity(corpus, by="year")
+    table = similarity(corpus, by="year", top=2)
+    assert list(table.columns) == ["year", "neighbour", "similarity", "rank"]
+    for year, rows in table.groupby("year"):
+        others = square.loc[year].drop(year)
+        others = others[others > 0].sort_values(ascending=False, kind="stable")
+        assert rows["neighbour"].tolist() == others.index[:2].tolist()
+        assert rows["similarity"].to_numpy() == pytest.approx(others.to_numpy()[:2])
+        assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+
+
+def test_many_groups_give_neighbours_not_a_square(corpus: pt.Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policytext.compare import neighbours
+
+    monkeypatch.setattr(neighbours, "DENSE_MAX", 2)  # the corpus has more groups than that
+    table = similarity(corpus, by="year")
+    assert "neighbour" in table.columns and len(table) <= len(DOCS) * neighbours.NEIGHBOURS
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), min_size=1, max_size=8), min_size=2, max_size=12), st.integers(1, 6))
+def test_neighbour_scores_never_exceed_the_cosine(rows: list[list[int]], max_df: int) -> None:
+    import numpy as np
+    from scipy import sparse
+
+    from policytext.compare.neighbours import tfidf_rows, top_neighbours
+
+    counts = sparse.lil_matrix((len(rows), 13))
+    for i, terms in enumerate(rows):
+        for t in terms:
+            counts[i, t] += 1
+    weights = tfidf_rows(counts.tocsr())
+    full = (weights @ weights.T).toarray()
+    row, col, score, rank = top_neighbours(weights, 3, max_df=max_df, block=4)
+    assert (row != col).all() and (score > 0).all() and (rank <= 3).all()
+    assert (score <= full[row, col] + 1e-9).all()
+    exact = top_neighbours(weights, 3, max_df=len(rows), block=5)
+    assert np.allclose(exact[2], full[exact[0], exact[1]])  # nothing left out: the cosine itself
 
 
 def test_spearman() -> None:

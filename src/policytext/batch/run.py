@@ -79,6 +79,7 @@ class RunSettings:
     by: tuple[str, ...] = ()  # docvars that group documents (the targets table; a group's own names)
     topics: int = 0  # topics of an NMF model over the documents (0: none)
     reuse: bool = False  # passages documents share (pt.compare.reuse): reuse_* tables
+    neighbours: int = 0  # each document's nearest documents (document_neighbours; 0: none)
     #: year-over-year changes are computed for archives up to this many documents
     changes_max: int = 2000
     progress: bool = False
@@ -267,13 +268,26 @@ def corpus_tables(tally: CorpusTally, first: FirstPass, config: RunSettings) -> 
         tables.update(_topic_tables(tally, docvars, config.topics))
     if config.reuse:
         tables.update(_reuse_tables(first.folder, docvars, config))
-    if tally.documents is not None and 2 <= len(docvars) <= DOCUMENT_SIMILARITY_MAX:
-        corpus = Corpus([""] * len(docvars), docvars)
-        counts = tally.document_counts(list(corpus.doc_ids))
-        tables["document_similarity"] = similarity(corpus, by="doc_id", counts=counts).reset_index()
+    if tally.documents is not None and len(docvars) >= 2:
+        tables.update(_document_similarity(tally, docvars, config))
     problems = first.archive.problems
     failures = pd.DataFrame(tally.failures, columns=PROBLEM_COLUMNS)
     tables["errors"] = pd.concat([problems, failures], ignore_index=True) if len(failures) else problems
+    return tables
+
+
+def _document_similarity(tally: CorpusTally, docvars: pd.DataFrame, config: RunSettings) -> dict[str, pd.DataFrame]:
+    """The documents' pairwise similarity (runs of at most DOCUMENT_SIMILARITY_MAX documents)
+    and, with ``--neighbours K``, each document's K nearest (any size: sparse products)."""
+    from policytext.corpus import Corpus
+
+    corpus = Corpus([""] * len(docvars), docvars)
+    counts = tally.document_counts(list(corpus.doc_ids))
+    tables = {}
+    if len(docvars) <= DOCUMENT_SIMILARITY_MAX:
+        tables["document_similarity"] = similarity(corpus, by="doc_id", counts=counts).reset_index()
+    if config.neighbours > 0:
+        tables["document_neighbours"] = similarity(corpus, by="doc_id", counts=counts, top=config.neighbours)
     return tables
 
 
@@ -440,7 +454,7 @@ def _analyse(archive: Archive, options: Options, engine: Engine, cache: ResultCa
     held = HeldItems(folder, config.memory_mb * 1_000_000)
     progress = Progress(len(archive), config.progress)
     try:
-        keep = config.topics > 0 or len(archive) <= DOCUMENT_SIMILARITY_MAX
+        keep = config.topics > 0 or config.neighbours > 0 or len(archive) <= DOCUMENT_SIMILARITY_MAX
         first = FirstPass(archive, options, engine, cache, writers, held, progress, keep_counts=keep)
         tally = first.run(config.chunk_size)
         progress.close()

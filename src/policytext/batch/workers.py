@@ -10,9 +10,10 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 from policytext.batch.document import DocResult, Options, analyze_document
-from policytext.errors import ConfigError, DependencyError
+from policytext.distributed import dask_client
+from policytext.errors import ConfigError
 
-__all__ = ["Engine", "analyze_source", "dask_client"]
+__all__ = ["Engine", "analyze_source"]
 
 Source = str | tuple[str, str | None]
 
@@ -83,19 +84,6 @@ class Engine:
         if self._client is not None:
             self._client.close()
             self._client = None
-
-
-def dask_client(scheduler: str) -> Any:
-    """A client of the Dask scheduler at ``scheduler`` (a clear error when dask.distributed is
-    missing or the scheduler cannot be reached)."""
-    try:
-        from dask.distributed import Client
-    except ImportError as exc:
-        raise DependencyError('--scheduler needs dask.distributed: pip install "policytext[dask]"') from exc
-    try:
-        return Client(scheduler, timeout="15s")
-    except (OSError, TimeoutError) as exc:
-        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
 
 
 def in_chunks(n: int, size: int) -> Iterable[range]:

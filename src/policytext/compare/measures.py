@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from policytext.compare.counts import TermCounts, group_keys, term_counts, with_group_docvars
 from policytext.frames import records_frame
-from policytext.terms import DEFAULT_STOPWORDS, smoothed_idf
+from policytext.terms import DEFAULT_STOPWORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -415,13 +415,18 @@ def _first_or_last(
 
 def similarity(
     corpus: Corpus, *, by: str = "year", stopwords: Iterable[str] = DEFAULT_STOPWORDS, counts: TermCounts | None = None,
-    backend: str = "auto", convert: str | bool = "auto",
+    backend: str = "auto", convert: str | bool = "auto", top: int | None = None,
 ) -> pd.DataFrame:
     """Cosine similarity between groups over TF-IDF of their summed term counts: a square
-    DataFrame whose index and columns are the groups.
+    DataFrame whose index and columns are the groups — or, beyond
+    :data:`~policytext.compare.neighbours.DENSE_MAX` groups (5,000: one per document of a
+    big archive) or with ``top``, each group's nearest groups in a tidy table.
 
     Term frequencies are sublinear (``1 + ln count``) and weighted by the smoothed IDF
-    over the groups, as scikit-learn's ``TfidfTransformer(sublinear_tf=True)``.
+    over the groups, as scikit-learn's ``TfidfTransformer(sublinear_tf=True)``. The
+    neighbours come from sparse products in blocks of rows, and leave out the terms of more
+    than :data:`~policytext.compare.neighbours.MAX_DF` groups (see
+    :mod:`policytext.compare.neighbours`): memory and time grow linearly with the groups.
 
     Parameters
     ----------
@@ -440,12 +445,19 @@ def similarity(
         The segmenter.
     convert : "auto", False or an OpenCC config name
         How each text is read (:func:`policytext.analysis_text`).
+    top : int, optional
+        Return each group's ``top`` nearest groups instead of the square matrix (the
+        default beyond 5,000 groups, with ``top`` 10).
 
     Returns
     -------
     pandas.DataFrame
         Groups × groups, 1 on the diagonal (0 for a group without terms); index and
-        columns are named after ``by``.
+        columns are named after ``by``. The neighbours instead: one row per group and
+        neighbour, ``by`` (``group`` for keys), ``neighbour``, ``similarity`` (the cosine
+        over the terms of at most ``MAX_DF`` groups: never above the full cosine) and
+        ``rank`` (1 the nearest; ties go to the earlier group); a group sharing no such term
+        with any other has no row.
 
     Raises
     ------
@@ -456,24 +468,33 @@ def similarity(
     policytext.ConfigError
         For a bad ``backend`` or ``convert``.
     """
-    import numpy as np
     import pandas as pd
-    from scipy import sparse
+
+    from policytext.compare.neighbours import DENSE_MAX, NEIGHBOURS, tfidf_rows
 
     counts = counts or term_counts(corpus, stopwords=stopwords, backend=backend, convert=convert)
     groups, matrix, _ = counts.grouped(group_keys(corpus, by))
-    # TF-IDF as scikit-learn's TfidfTransformer(sublinear_tf=True) computes it, written
-    # out: importing scikit-learn costs a batch run more than the arithmetic
-    tf = matrix.tocsr(copy=True)
-    tf.data = 1 + np.log(tf.data)
-    idf = smoothed_idf(np.bincount(tf.indices, minlength=tf.shape[1]), tf.shape[0])
-    weights = tf @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-    weights = sparse.diags(1 / np.where(norms > 0, norms, 1)) @ weights
+    # TF-IDF written out (neighbours.tfidf_rows): importing scikit-learn costs a batch run
+    # more than the arithmetic
+    weights = tfidf_rows(matrix)
+    label = by if isinstance(by, str) else "group"
+    if top is not None or len(groups) > DENSE_MAX:
+        return _neighbour_frame(weights, groups, label, top or NEIGHBOURS)
     frame = pd.DataFrame((weights @ weights.T).toarray(), index=groups, columns=groups)
-    frame.index.name = by if isinstance(by, str) else "group"
+    frame.index.name = label
     frame.columns.name = frame.index.name
     return frame
+
+
+def _neighbour_frame(weights: Any, groups: list[Hashable], label: str, k: int) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    from policytext.compare.neighbours import top_neighbours
+
+    rows, cols, scores, ranks = top_neighbours(weights, k)
+    keys = np.asarray(groups, dtype=object)
+    return pd.DataFrame({label: keys[rows], "neighbour": keys[cols], "similarity": scores, "rank": ranks})
 
 
 def spearman(x: Sequence[float], y: Sequence[float]) -> float:

@@ -890,7 +890,7 @@ def _batches(every: list[int], workers: int) -> list[list[int]]:
 def _align_on_dask(regions: _Regions, texts: _Texts, options: ReuseOptions, every: list[int]) -> list[_Found]:
     """The alignments as tasks of a Dask cluster: the texts and regions are sent once to
     every worker, each task names the regions it aligns."""
-    from policytext.batch.workers import dask_client
+    from policytext.distributed import dask_client
 
     client = dask_client(options.scheduler)  # type: ignore[arg-type]
     try:

@@ -503,7 +503,7 @@ def _before_predicate(phrase: str, *, people: bool = False) -> str:
     → 层面), by the segmenter's tags; empty when an adverb, a preposition or a pronoun follows
     the count at once (两千桌最少有…: no noun is counted there); unchanged when a verb opens it
     (the verb-noun compounds are read before)."""
-    from policytext.segmentation.backends import get_backend
+    from policytext.segmentation import get_backend
 
     words, tags = get_backend().cut_tagged(phrase)
     opens_with_verb = bool(tags) and tags[0].startswith("v") and tags[0] not in r.VERBAL_NOUN_TAGS
@@ -1034,7 +1034,7 @@ def _noun_closing_clause(folded: str, measure: _Measure) -> str | None:
 def _nominal(name: str) -> bool:
     """Whether a name holds a content word and does not end in a function word (到年底 and
     金融机构向 name no thing), by the segmenter's tags."""
-    from policytext.segmentation.backends import get_backend
+    from policytext.segmentation import get_backend
 
     words, tags = get_backend().cut_tagged(name)
     ends_in_function_word = tags[-1].startswith(r.FUNCTION_TAGS) and words[-1] not in r.NOUN_CLOSING_WORDS
@@ -1042,7 +1042,7 @@ def _nominal(name: str) -> bool:
 
 
 def _noun_only(phrase: str) -> bool:
-    from policytext.segmentation.backends import get_backend
+    from policytext.segmentation import get_backend
 
     _, tags = get_backend().cut_tagged(phrase)
     return all(tag.startswith("n") for tag in tags)
