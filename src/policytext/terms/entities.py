@@ -131,8 +131,9 @@ def context_persons(
             found.add(name)
     before: Counter[str] = Counter()
     titles = r.TITLES_AFTER_NAME
-    for k in range(len(words) - 1):
-        if adjacent[k] and words[k + 1] in titles and tags[k].startswith("nr"):
+    # only where a title follows (few places) are the other conditions checked
+    for k in [k for k, word in enumerate(words[1:]) if word in titles]:
+        if adjacent[k] and tags[k].startswith("nr"):
             before[words[k]] += 1
     found.update(name for name, n in before.items() if 2 * n >= counts.get(name, n) or n >= 2)
     return found

@@ -36,7 +36,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import numpy as np
@@ -205,6 +205,10 @@ def _term_summary(
 
 #: distinct words a tokenizer remembers its verdict on before starting afresh
 _MAX_VERDICTS = 1_000_000
+#: a word's verdict: why it is no term (None: it is), its entity type, and whether the
+#: segmenter made it up (no dictionary has it)
+_Verdict = tuple[str | None, str | None, bool]
+_REASON, _KIND, _MADE_UP = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 @dataclass
@@ -285,7 +289,7 @@ class PolicyTokenizer:
         self.entities = entities
         self.fragments = fragments
         self._memo: dict[str, TermTokens] = {}
-        self._verdicts: dict[tuple[str, str], tuple[str | None, str | None, bool]] = {}
+        self._verdicts: dict[tuple[str, str], _Verdict] = {}
         self._drop: tuple[Any, dict[str, str]] | None = None
         self._engine: Any = None
         self._lookups: dict[str, int] = {}
@@ -359,21 +363,10 @@ class PolicyTokenizer:
         # a word's tag is its first occurrence's (the segmenters tag a word alike wherever
         # it stands; a number the rules joined differs from the word the segmenter cut)
         tag_of = dict(zip(reversed(words), reversed(tags)))
-        reasons: dict[str, str | None] = {}
-        types: dict[str, str] = {}
-        made_up: set[str] = set()
         # a word no dictionary has must recur through the text: a long report names many
         # villages and firms a few times each
         rare = max(r.MADE_UP_MIN_COUNT, len(seg.analysis_text) / r.MADE_UP_CHARS_PER_USE)
-        for word, tag in tag_of.items():
-            reason, kind, new = self._verdict(word, tag)
-            if new and reason is None and kind is None and counts[word] < rare:
-                reason = "made-up word used rarely"
-            reasons[word] = reason
-            if kind is not None and reason is None:
-                types[word] = kind
-            if new and reason is None:
-                made_up.add(word)
+        reasons, types, made_up = self._word_verdicts(tag_of, counts, rare)
         at = at if len(at) else np.zeros(0, dtype=np.int64)
         adjacent = (at[1:] == at[:-1] + 1).tolist() if len(at) > 1 else []
         if words:
@@ -394,6 +387,32 @@ class PolicyTokenizer:
         last = np.array(list(map(_LAST, sequence)), dtype=np.int64)
         found.term_starts, found.term_ends = found.starts[first], found.ends[last]
         return found
+
+    def _word_verdicts(
+        self, tag_of: dict[str, str], counts: Counter[str], rare: float
+    ) -> tuple[dict[str, str | None], dict[str, str], set[str]]:
+        """Each distinct word's own verdict (``tag_of``: its tag), its entity type when it
+        is a term, and the made-up words that are terms; a made-up word used fewer than
+        ``rare`` times is none."""
+        self._stopword_reasons()  # forgets the remembered verdicts when the stopwords changed
+        # most verdicts are remembered from earlier texts: looked up in C, keyed by the
+        # (word, tag) pairs themselves; only the rest are decided in Python
+        keys = list(tag_of.items())
+        remembered = list(map(self._verdicts.get, keys))
+        for k in [k for k, verdict in enumerate(remembered) if verdict is None]:
+            remembered[k] = self._verdict(*keys[k])
+        verdicts = cast("list[_Verdict]", remembered)  # every word's, now
+        reasons: dict[str, str | None] = dict(zip(tag_of, map(_REASON, verdicts)))
+        made_up: set[str] = set()
+        # only made-up words (few) and names (fewer) need more than their reason
+        for word, (reason, kind, _) in itertools.compress(zip(tag_of, verdicts), map(_MADE_UP, verdicts)):
+            if reason is None and kind is None and counts[word] < rare:
+                reasons[word] = "made-up word used rarely"
+            elif reason is None:
+                made_up.add(word)
+        named = itertools.compress(zip(tag_of, map(_KIND, verdicts)), map(_KIND, verdicts))
+        types = {word: kind for word, kind in named if reasons[word] is None}
+        return reasons, types, made_up
 
     def _document_verdicts(
         self, simplified: str, words: list[str], tags: list[str], adjacent: list[bool], counts: Counter[str],
@@ -436,7 +455,7 @@ class PolicyTokenizer:
             words[j] = analysis[starts[j] : ends[j]]
         return candidates, words, tags
 
-    def _verdict(self, word: str, tag: str) -> tuple[str | None, str | None, bool]:
+    def _verdict(self, word: str, tag: str) -> _Verdict:
         """Why ``word`` (with its ``tag``) is not a term (None: it is), its entity type, and
         whether the segmenter made it up (no dictionary has it); decided once per word and
         tag, remembered across texts (reports share most of their words)."""
@@ -535,10 +554,11 @@ def compound_pairs(
     is the text's own compound, a term of its own (the first set); when the other stands
     mostly elsewhere (河长制|责任, 河长制 said alone too), the bound one is a fragment of the
     pair and the other keeps its count (the mapping: fragment → pair)."""
-    pairs = Counter(
-        pair for pair, near in zip(itertools.pairwise(words), adjacent)
-        if near and pair[0] != pair[1] and pair[0] in kept and pair[1] in kept
-    )
+    # counted in C, then the few distinct pairs filtered (a Counter keeps first-seen order,
+    # so the pairs come in the order a filter before counting would give)
+    pairs = Counter(itertools.compress(itertools.pairwise(words), adjacent))
+    for pair in [pair for pair in pairs if pair[0] == pair[1] or pair[0] not in kept or pair[1] not in kept]:
+        del pairs[pair]
     joins: set[tuple[str, str]] = set()
     bound: dict[str, str] = {}
     for (a, b), n in pairs.items():
@@ -576,7 +596,11 @@ def _merge(
     """``sequence`` with each pair of ``joins`` written as one item (left to right: an
     item joins once); ``made`` learns each new item's two parts."""
     words = list(map(_WORD, sequence))
-    starts = [j for j, (pair, near) in enumerate(zip(itertools.pairwise(words), adjacent)) if near and pair in joins]
+    # the positions of adjacent pairs that join: first where a pair's first word stands
+    # (few places), no tuple built for every pair of the text
+    lefts = {pair[0] for pair in joins}
+    maybe = [j for j, word in enumerate(words[:-1]) if word in lefts]
+    starts = [j for j in maybe if adjacent[j] and (words[j], words[j + 1]) in joins]
     if not starts:
         return sequence
     out: list[Item] = []
@@ -618,7 +642,7 @@ def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: M
         if not joins:
             break
         merged = _merge(sequence, adjacent, joins, made)
-        standalone = Counter(w for w, _, _ in merged)
+        standalone = Counter(map(_WORD, merged))
         for a, b in sorted(joins):  # set order varies by process: a part two compounds share gets one reason
             reasons.setdefault(a + b, None)
             for part in (a, b):
@@ -629,10 +653,12 @@ def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: M
     # a place's name is no generic neighbour even when its word is on a tier (中国): a term
     # written mostly right after it is the rest of a name (中国|石化, 中国|华能集团公司)
     blocked = _edge_words() - places if places else _edge_words()
-    for word, longer in bound_to_neighbours(seg, found, sequence, blocked).items():
+    standalone = Counter(map(_WORD, sequence))
+    for word, longer in bound_to_neighbours(seg, found, sequence, blocked, standalone).items():
         reasons[word] = f"fragment of {longer}"
-    standalone = Counter(w for w, _, _ in sequence)
-    every = found.counts + Counter({w: n for w, n in standalone.items() if w not in found.counts})
+    # every candidate's count, and the compounds' (a copy and the few new words: no sum)
+    every = Counter(found.counts)
+    every.update({w: n for w, n in standalone.items() if w not in found.counts})
     for word, longer in fragments_of(list(standalone), every, seg.analysis_text).items():
         reasons[word] = f"fragment of {longer}"
     restored: dict[str, str] = {}
@@ -657,21 +683,27 @@ def _resolved(
     are then terms again unless something else rules them out (进入|新常态 inside
     经济发展进入新常态: 新常态 keeps its count); ``restored`` learns each such part and
     the compound's reason."""
+    get = reasons.get
+    # only a compound that is no term can change a verdict, and every compound is one
+    # _merge made: while all of those are terms, the verdicts as they stand decide (one
+    # pass, no stack)
+    if all(get(word) is None for word, _ in made):
+        return [item for item in sequence if get(item[0]) is None]
     out: list[Item] = []
     stack = list(reversed(sequence))
     while stack:
         item = stack.pop()
         word = item[0]
-        if reasons.get(word) is None:
+        if get(word) is None:
             out.append(item)
             continue
         parts = made.get((word, item[1]))
         if parts is None:
             continue
         for part in parts:
-            if reasons.get(part[0]) == f"fragment of {word}":
+            if get(part[0]) == f"fragment of {word}":
                 reasons[part[0]] = None
-            if restored is not None and reasons.get(part[0]) is None:
+            if restored is not None and get(part[0]) is None:
                 restored.setdefault(part[0], str(reasons[word]))
         stack.extend(reversed(parts))
     return out
@@ -694,8 +726,11 @@ def name_stems(
         return {}
     following = np.minimum(at + 1, len(starts) - 1)
     # the token right after touches the candidate, and is short enough to be a kind
-    near = np.flatnonzero((at + 1 < len(starts)) & (starts[following] == ends[at]) & (ends[following] - starts[following] <= 2))
+    touching = (at + 1 < len(starts)) & (starts[following] == ends[at]) & (ends[following] - starts[following] <= 2)
     text = seg.analysis_text
+    # and it starts as a kind does (乡, 公司): the rest can name no kind, left out in numpy
+    kind_first = _kind_starts(text)[np.minimum(starts[following], len(text) - 1)]
+    near = np.flatnonzero(touching & (ends[following] > starts[following]) & kind_first)
     hits: dict[str, Counter[str]] = {}
     for k, s, e in zip(near.tolist(), starts[following[near]].tolist(), ends[following[near]].tolist()):
         word, token = words[k], text[s:e]
@@ -710,6 +745,19 @@ def name_stems(
     }
 
 
+def _kind_starts(text: str) -> np.ndarray:
+    """Whether each character of ``text`` can start the kind of a small place or of a firm
+    (乡, 村, 公 of 公司), one bool per character."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return np.isin(codes, _KIND_FIRST_CODES)
+
+
+#: the code points a kind of small place or of firm starts with
+_KIND_FIRST_CODES = sorted({ord(c) for c in r.SMALL_PLACE_KINDS} | {ord(kind[0]) for kind in r.FIRM_KINDS})
+
+
 def organization_parts(found: Candidates, sequence: list[Item], places: set[str]) -> dict[str, str]:
     """The terms of one text written mostly (:data:`FRAGMENT_SHARE`) inside organisations'
     names, each with the name it is most often part of. A Chinese organisation's name is a
@@ -721,9 +769,8 @@ def organization_parts(found: Candidates, sequence: list[Item], places: set[str]
     at = found.at
     counts = Counter(map(_WORD, sequence))
     inside: dict[str, Counter[str]] = {}
-    for i, (word, first, _) in enumerate(sequence):
-        if first == 0 or found.words[first - 1] not in places or at[first - 1] + 1 != at[first]:
-            continue
+    for i in _after_places(found, sequence, places):
+        word, first, _ = sequence[i]
         parts = [word]
         j = i
         # the descriptors: up to ORG_DESCRIPTORS more terms, each right after the last
@@ -744,6 +791,21 @@ def organization_parts(found: Candidates, sequence: list[Item], places: set[str]
     return found_parts
 
 
+def _after_places(found: Candidates, sequence: list[Item], places: set[str]) -> list[int]:
+    """The indices of the items of ``sequence`` right after a candidate that is a place
+    (found in numpy: few items are)."""
+    import numpy as np
+
+    if not sequence:
+        return []
+    is_place = np.fromiter(map(places.__contains__, found.words), dtype=bool, count=len(found.words))
+    first = np.fromiter(map(_FIRST, sequence), dtype=np.int64, count=len(sequence))
+    before = np.maximum(first - 1, 0)
+    after = (first > 0) & is_place[before] & (found.at[before] + 1 == found.at[first])
+    hits: list[int] = np.flatnonzero(after).tolist()
+    return hits
+
+
 def _names_a_body(word: str) -> bool:
     """Whether ``word`` ends as the kind of an organisation does (监察局, 总公司, 委员会)."""
     return len(word) >= 2 and word.endswith(r.ORG_SUFFIXES)
@@ -759,16 +821,18 @@ def _edge_words() -> frozenset[str]:
 
 
 def bound_to_neighbours(
-    seg: Segmentation, found: Candidates, sequence: list[Item], blocked: frozenset[str]
+    seg: Segmentation, found: Candidates, sequence: list[Item], blocked: frozenset[str],
+    counts: Counter[str] | None = None,
 ) -> dict[str, str]:
     """The terms of one text written mostly (:data:`FRAGMENT_SHARE`, and at least twice)
     right after or before the same characters — a single-character token (副|部长, 灰|犀牛),
     or the two characters of a longer token next to the term (传统产业|转型升级 and
     产业|转型升级: 产业转型升级) — of a token that is no word of ``blocked``: each is a
-    fragment of the longer expression."""
+    fragment of the longer expression (``counts``: the terms of ``sequence`` counted, when
+    the caller has them)."""
     import numpy as np
 
-    counts = Counter(w for w, _, _ in sequence)
+    counts = Counter(map(_WORD, sequence)) if counts is None else counts
     chosen = [item for item in sequence if counts[item[0]] >= 2]
     if not chosen:
         return {}
@@ -778,25 +842,45 @@ def bound_to_neighbours(
     words = list(map(_WORD, chosen))
     sides: Counter[tuple[str, int, str]] = Counter()
     n_tokens = len(a_starts)
+    han = _han_starts(text)
     for side, j, touching in (
         (-1, first - 1, a_ends[np.maximum(first - 1, 0)] == a_starts[first]),
         (1, last + 1, a_starts[np.minimum(last + 1, n_tokens - 1)] == a_ends[last]),
     ):
-        ok = np.flatnonzero((j >= 0) & (j < n_tokens) & touching)
-        starts, ends = a_starts[j[ok]].tolist(), a_ends[j[ok]].tolist()
-        for k, s, e in zip(ok.tolist(), starts, ends):
-            neighbour = text[s:e]
-            if neighbour not in blocked and r.HAN.match(neighbour):
-                sides[(words[k], side, neighbour[-2:] if side < 0 else neighbour[:2])] += 1
-    best: dict[tuple[str, int], tuple[int, str]] = {}
-    for (word, side, key), n in sides.items():
-        if n > best.get((word, side), (0, ""))[0] or (n == best[(word, side)][0] and key < best[(word, side)][1]):
-            best[(word, side)] = (n, key)
+        inside = (j >= 0) & (j < n_tokens)
+        j = np.where(inside, j, 0)
+        # a neighbour that starts with no Han character never counts: left out in numpy
+        han_first = han[np.minimum(a_starts[j], len(han) - 1)]
+        ok = np.flatnonzero(inside & touching & (a_ends[j] > a_starts[j]) & han_first)
+        neighbours = list(map(text.__getitem__, map(slice, a_starts[j[ok]].tolist(), a_ends[j[ok]].tolist())))
+        # the characters each distinct neighbour lends (a blocked word lends none), counted
+        # in C, each neighbour's decided once
+        lent = {n: n[-2:] if side < 0 else n[:2] for n in dict.fromkeys(neighbours) if n not in blocked}
+        counted = list(map(lent.__contains__, neighbours))
+        sides.update(zip(
+            itertools.compress(map(words.__getitem__, ok.tolist()), counted), itertools.repeat(side),
+            map(lent.__getitem__, itertools.compress(neighbours, counted)),
+        ))
+    # a word's occurrences lend at most one key per side, so a key that has FRAGMENT_SHARE
+    # (over half) of them is the side's only such key, and its most frequent: no need to
+    # find each side's best key first
+    best = sorted((word, side, key) for (word, side, key), n in sides.items()
+                  if n >= 2 and n >= FRAGMENT_SHARE * counts[word])
     found_pairs: dict[str, str] = {}
-    for (word, side), (n, key) in sorted(best.items()):
-        if n >= 2 and n >= FRAGMENT_SHARE * counts[word] and word not in found_pairs:
+    for word, side, key in best:
+        if word not in found_pairs:
             found_pairs[word] = key + word if side < 0 else word + key
     return found_pairs
+
+
+def _han_starts(text: str) -> np.ndarray:
+    """Whether each character of ``text`` is a Han character (``r.HAN``), one bool per
+    character: token offsets index it, so a token's first character is checked in numpy."""
+    import numpy as np
+
+    # UTF-32 has one code unit per character, as str indexes them; the range is r.HAN's
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return (codes >= 0x3400) & (codes <= 0x9FFF)
 
 
 def halves(words: list[str], adjacent: list[bool], counts: Counter[str], made_up: set[str]) -> dict[str, str]:
@@ -830,16 +914,14 @@ def fragments_of(terms: Iterable[str], counts: Counter[str], simplified: str) ->
     Simplified text) are inside one longer word of the text (``counts``: every word of
     the text and its count, whether a term or not: 一步 inside 进一步 too)."""
     wanted = set(terms)
+    # every (part, longer word) pair of the text, from each word's remembered parts, and
+    # those whose part is a term, all in C (each longer word once per term it contains:
+    # the best below depends neither on how often nor on the order)
+    longer_words = itertools.compress(counts, map((3).__le__, map(len, counts)))
+    pairs = list(itertools.chain.from_iterable(map(_inner_parts, longer_words)))
     containing: dict[str, list[str]] = {}
-    for longer in counts:
-        n = len(longer)
-        if n < 3:
-            continue
-        for size in range(2, n):
-            for i in range(n - size + 1):
-                part = longer[i : i + size]
-                if part in wanted:
-                    containing.setdefault(part, []).append(longer)
+    for part, longer in itertools.compress(pairs, map(wanted.__contains__, map(_WORD, pairs))):
+        containing.setdefault(part, []).append(longer)
     found: dict[str, str] = {}
     for term in terms:
         around = containing.get(term)
@@ -854,6 +936,15 @@ def fragments_of(terms: Iterable[str], counts: Counter[str], simplified: str) ->
         if inside >= FRAGMENT_SHARE * simplified.count(term):
             found[term] = best
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _inner_parts(longer: str) -> tuple[tuple[str, str], ...]:
+    """Each distinct string of two characters or more inside ``longer`` and shorter than
+    it, paired with ``longer`` (remembered: reports share most of their words)."""
+    n = len(longer)
+    parts = dict.fromkeys(longer[i : i + size] for size in range(2, n) for i in range(n - size + 1))
+    return tuple(zip(parts, itertools.repeat(longer)))
 
 
 def tokenize(text: str) -> list[str]:
