@@ -41,6 +41,10 @@ def test_docvars_stay_aligned_through_every_operation(
     _aligned(c.subset("year >= 1990"))
     _aligned(c.subset(lambda d: d["marker"] % 2 == 0))
     _aligned(c.sample(3, seed=1))
+    start, stop, step = data.draw(st.tuples(st.integers(-15, 15), st.integers(-15, 15), st.sampled_from([1, 2, -1])))
+    sliced = c[start:stop:step]
+    _aligned(sliced)
+    assert sliced.doc_ids == c.doc_ids[start:stop:step]
     for _, g in c.group("year"):
         _aligned(g)
     # learned furniture may remove a marker line that looks like a page number (#3#):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import numpy as np
 import pandas as pd
@@ -145,7 +145,17 @@ class Corpus:
         for text, rec in zip(self._texts, records):
             yield Document(str(rec["doc_id"]), text, rec)
 
-    def __getitem__(self, key: int | str) -> Document:
+    @overload
+    def __getitem__(self, key: int | str) -> Document: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Corpus: ...
+
+    def __getitem__(self, key: int | str | slice) -> Document | Corpus:
+        """One document by position or ``doc_id``; a slice is a Corpus of those documents
+        (docvars and problems kept, as every verb keeps them)."""
+        if isinstance(key, slice):
+            return self._take(range(len(self))[key])
         if isinstance(key, str):
             matches = np.flatnonzero(self._docvars["doc_id"].to_numpy() == key)
             if not len(matches):
