@@ -71,14 +71,15 @@ EXCEPTIONS: dict[str, str] = {
     ),
     "城镇职工基本医疗保险": "制度 (system) after the name of an insurance adds nothing: the insurance is the term",
     # known limits of the keyword path, listed as such (not misreadings of the audit)
-    "大堤": "KNOWN LIMIT: the village 大堤口 is cut 大堤|口 and the dictionary word 大堤 (levee) stays a term",
     "医院分院": "县医院分院: the county hospital's branch; the phrase adds only the owner (县)",
     "天然气": "石油天然气 (oil and gas) is a coordination, not a longer term: 天然气 is the term",
     "开发": "勘探开发 (exploration and development) is a coordination of two verbs, not a longer term",
+    "强县": "KNOWN LIMIT: 经济强县 (a county's title) is cut 经济|强县, and 经济, a noun that stands beside any term, never binds one (经济|新常态)",
+    "滨河": _NS,
+    "士林区": "KNOWN LIMIT: a district of Taipei, a place, but it ends as 林区 (a forest region, a kind of place) does, so it is read as no name",
     "哪吒": "哪吒企业 names a class of fast-growing firms beside 瞪羚 and 独角兽: a metaphor, not the mythical figure",
     "山药": "麻山药 is a local variety of 山药 written both ways; the audit's phrase splits one count",
     "期限": "条所定审查期限 cites an article (第X条所定审查期限): 期限 is the gazette's own deadline, a term",
-    "海法": "KNOWN LIMIT: 土海法, a law's short name no dictionary has, is cut 土|海法",
 }
 
 

@@ -17,6 +17,7 @@ from policytext.terms import (
     PolicyTokenizer,
     stopwords,
 )
+from policytext.terms.keyterms import inside_dictionary_word
 from policytext.terms.tokenize import fragments_of
 
 REPORTS = [
@@ -124,6 +125,37 @@ def test_fragments(term: str, words: dict[str, int], text: str, fragment: bool) 
     from collections import Counter
 
     assert (term in fragments_of([term], Counter(words), text)) is fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fragment"),
+    [
+        # the same character after every use, in tokens that differ (口村 and 口)
+        ("推进大堤口村整村拆迁。完成大堤口村改居。稳步推进大堤口新村建设。", "大堤", True),
+        ("推进大堤口村整村拆迁。完成大堤口村改居。稳步推进大堤口新村建设。加固大堤。", "大堤", False),  # 3 of 4
+        # the same character before every use, alone or ending a longer token (土 and 应由土)
+        ("制定土海法，这是大事。应由土海法来解决。将土海法送至院会。土海法要尽速通过。", "海法", True),
+        # a part a compound gave back is bound to its own neighbour (住院|病房|楼, 门诊|病房|楼)
+        ("新建住院病房楼。门诊病房楼投入使用。住院病房楼竣工。", "病房", True),
+    ],
+)
+def test_bound_to_one_neighbouring_character(text: str, word: str, fragment: bool) -> None:
+    tokenizer = PolicyTokenizer()
+    reason = tokenizer.judge(tokenizer.segment(text)).reasons.get(word)
+    assert str(reason).startswith("fragment of") is fragment, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("争创经济强县。建成经济强县。经济强县名单公布。", "经济强县"),
+        ("争创经济强县。建成经济强县。强县富民。", None),  # two of three
+        ("强县富民。", None),  # no longer dictionary word around it
+    ],
+)
+def test_inside_a_dictionary_word_the_segmenter_cut_apart(text: str, expected: str | None) -> None:
+    dictionary = {"经济强县": 3, "强县": 9, "富民": 20}
+    assert inside_dictionary_word("强县", text, lambda word: dictionary.get(word, 0)) == expected
 
 
 def test_discover_phrases_finds_a_recurring_multiword_term() -> None:

@@ -146,9 +146,9 @@ def _texts(folder: Path, size: int, *, escaped: bool) -> Iterator[list[str]]:
 
 
 def _second_pass(tally: CorpusTally, held: HeldItems, engine: Engine, writers: dict[str, TableWriter],
-                 settings: RunSettings, folder: Path) -> None:
+                 settings: RunSettings, folder: Path, options: Options) -> None:
     """Keywords and formulations of every analysed document, chunk by chunk."""
-    state = CorpusState(tally.terms.idf(), frozenset(tally.numbered), settings.keywords_top, settings.convert)
+    state = CorpusState(tally.terms.idf(), frozenset(tally.numbered), settings.keywords_top, settings.convert, options)
     pool = engine.local_pool(start, state)
     try:
         texts = _texts(folder, settings.chunk_size, escaped=not settings.csv_raw)
@@ -461,7 +461,7 @@ def _analyse(archive: Archive, options: Options, engine: Engine, cache: ResultCa
         for name in FIRST_PASS_TABLES:  # complete: the keyword pass reads the texts back
             writers[name].close(_empty(name, archive))
         _give_back_memory()
-        _second_pass(tally, held, engine, writers, config, folder)
+        _second_pass(tally, held, engine, writers, config, folder, options)
         for name in ("keywords", "formulations"):
             writers[name].close(_empty(name, archive))
     except BaseException:

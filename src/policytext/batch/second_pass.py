@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from policytext.batch.document import Options, tokenizer_for
 from policytext.batch.held import unpack
 from policytext.batch.pieces import PIECE_CHARS, formulations_in_pieces
 from policytext.batch.serial import decode_result
@@ -35,6 +36,7 @@ class CorpusState:
     known: frozenset[str]
     top: int
     convert: str | bool = "auto"  # how the first pass read each text (read again here)
+    options: Options | None = None  # the per-document options: the segmenter's dictionary
 
 
 _STATE: CorpusState | None = None
@@ -63,7 +65,10 @@ def document_rows(item: bytes, text: str) -> tuple[list[dict[str, Any]], list[di
         analysis = conversion.text
         formulations = formulation_records(result.doc_id, conversion, known=state.known, slogans=result.slogans)
     summary = dataclasses.replace(result.summary, simplified=analysis)
-    keywords = rank_terms(result.doc_id, text, summary, tfidf_scored(summary, state.idf[ids]), top=state.top)
+    dictionary = None if state.options is None else tokenizer_for(state.options).dictionary_frequency
+    keywords = rank_terms(
+        result.doc_id, text, summary, tfidf_scored(summary, state.idf[ids]), top=state.top, dictionary=dictionary
+    )
     return keywords, formulations
 
 

@@ -130,13 +130,46 @@ def inside_other_words(term: str, count: int, simplified: str) -> bool:
     return count < (1 - FRAGMENT_SHARE) * simplified.count(term)
 
 
+def inside_dictionary_word(term: str, simplified: str, dictionary: Callable[[str], int]) -> str | None:
+    """The longer word of the segmenter's ``dictionary`` (a word's frequency, 0: none) that
+    holds at least :data:`~policytext.terms.tokenize.FRAGMENT_SHARE` of the occurrences of
+    ``term`` in the text, where the segmenter cut it apart (经济|强县 for 经济强县, 住院|病房|楼
+    for 病房楼); None when there is none. Asked only of the few candidates a ranking reaches."""
+    size, occurrences = len(term), simplified.count(term)
+    # a fragment has a longer word around nearly every use: past this many uses without
+    # one, the answer is no (most keywords are settled within their first uses)
+    allowed = (1 - FRAGMENT_SHARE) * occurrences
+    held: Counter[str] = Counter()
+    known: dict[str, bool] = {}
+    bare = 0
+    at = simplified.find(term)
+    while at >= 0 and bare <= allowed:
+        around = {
+            simplified[at - left : at + size + right]
+            for left in range(min(at, r.DICTIONARY_REACH) + 1) for right in range(r.DICTIONARY_REACH + 1) if left or right
+        }
+        for word in around.difference(known):
+            known[word] = len(word) > size and r.HAN_RUN.fullmatch(word) is not None and dictionary(word) > 0
+        hits = [word for word in around if known[word]]
+        bare += not hits
+        held.update(hits)
+        at = simplified.find(term, at + 1)
+    if bare > allowed or not held:
+        return None
+    longer, n = min(held.items(), key=lambda item: (-item[1], item[0]))
+    return longer if n >= FRAGMENT_SHARE * occurrences else None
+
+
 def rank_terms(
     doc_id: Any, text: str, summary: TermSummary, doc: Scored, *, top: int,
     exclude: Mapping[str, str] | None = None, places: Mapping[str, str] | None = None,
+    dictionary: Callable[[str], int] | None = None,
 ) -> list[dict[str, Any]]:
     """The ``top`` keyword records of one document, best first. A term equal to, or
     contained in, a value of ``exclude`` (the document's place and organisation docvars)
-    or of ``places`` (the archive's place names) is skipped."""
+    or of ``places`` (the archive's place names) is skipped, and so is a term mostly inside
+    other words of the text, or (given the segmenter's ``dictionary``) inside one longer
+    dictionary word the segmenter cut apart."""
     order = _best_first(doc.terms, doc.scores, block=4 * top + 16)
     # the batch scores the summary's own term list: positions are the same
     position = None if doc.terms is summary.terms else dict(zip(summary.terms, range(len(summary.terms))))
@@ -146,6 +179,8 @@ def rank_terms(
         if (exclude and excluded_by(term, exclude)) or (places and excluded_by(term, places)):
             continue
         if inside_other_words(term, int(doc.counts[j]), summary.simplified):
+            continue
+        if dictionary is not None and inside_dictionary_word(term, summary.simplified, dictionary):
             continue
         i = j if position is None else position[term]
         start, end = int(summary.starts[i]), int(summary.ends[i])
@@ -264,7 +299,9 @@ def keywords(
     tokenizer.forget()
     records = []
     for doc_id, text, summary, doc, exclude in zip(doc_ids, texts, summaries, scored, exclusions):
-        records.extend(rank_terms(doc_id, text, summary, doc, top=top, exclude=exclude, places=places))
+        records.extend(rank_terms(
+            doc_id, text, summary, doc, top=top, exclude=exclude, places=places, dictionary=tokenizer.dictionary_frequency
+        ))
     return records_frame(records, KEYWORD_COLUMNS)
 
 
@@ -312,7 +349,9 @@ def _explained(
     for doc_id, text, found, (kept, kept_ids, every, all_ids), exclude in zip(doc_ids, texts, judged, parts, exclusions):
         score = dict(zip(every, np.array(list(every.values()), dtype=float) * (all_tally.idf(all_ids) - 1)))
         score.update(zip(kept, np.array(list(kept.values()), dtype=float) * (kept_tally.idf(kept_ids) - 1)))
-        records.extend(_explain_rows(doc_id, text, found, every, score, _first_spans(found), top, exclude, places))
+        records.extend(_explain_rows(
+            doc_id, text, found, every, score, _first_spans(found), top, exclude, places, tokenizer.dictionary_frequency
+        ))
     tokenizer.forget()
     frame = records_frame(records, EXPLAIN_COLUMNS)
     frame["rank"] = frame["rank"].astype("Int64")
@@ -332,7 +371,7 @@ def _first_spans(found: Any) -> dict[str, tuple[int, int]]:
 
 def _explain_rows(
     doc_id: Any, text: str, found: Any, counts: Counter[str], score: dict[str, float], first: dict[str, tuple[int, int]],
-    top: int, exclude: Mapping[str, str], places: Mapping[str, str],
+    top: int, exclude: Mapping[str, str], places: Mapping[str, str], dictionary: Callable[[str], int],
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     rank = 0
@@ -346,6 +385,8 @@ def _explain_rows(
                 reason = "entity (place: a place column of the archive)"
             elif inside_other_words(word, int(counts[word]), found.simplified):
                 reason = "fragment (mostly inside other words)"
+            elif longer := inside_dictionary_word(word, found.simplified, dictionary):
+                reason = f"fragment of {longer} (a dictionary word cut apart)"
         start, end = first[word]
         rank += reason is None
         rows.append({

@@ -19,6 +19,10 @@ NOT_ENTITIES_FILE = "data/not_entities.txt"
 TERM = re.compile(r"[\u3400-\u9fff]|^(?=[A-Za-z0-9]*[A-Z])[A-Za-z][A-Za-z0-9]+$|^[0-9]+[A-Za-z]+[A-Za-z0-9]*$")
 #: a Han character (a word without one is Latin, digits or punctuation)
 HAN = re.compile(r"[\u3400-\u9fff]")
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+#: how many characters on either side of a keyword the dictionary-word fragment check
+#: looks at (经济|强县: one; the segmenter's dictionary has few words longer than 3 + 4 + 3)
+DICTIONARY_REACH = 3
 #: a number with a Latin unit (110kV, 500MW, 20km): a quantity, not a code such as 5G
 LATIN_UNIT = re.compile(r"^[0-9]+(?:kv|kw|mw|gw|kwh|km|kg|mm|cm|m|t|mbps|gbps|mb|gb|tb|mhz|ghz|h|pm)$", re.IGNORECASE)
 NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$|^[IVXLC]+$")  # and Roman numerals (III)
@@ -157,7 +161,7 @@ TITLES_AFTER_NAME = frozenset({
 ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "岛")
 #: how the name of a road, village, river or mountain ends (易兴路, 张盆村, 通天河, 野三坡):
 #: a word tagged as a name that ends so is a place
-PLACE_ENDINGS = tuple("路街巷环桥村庄屯寨镇乡河湖淀山岭峰坡岛湾港关寺庙陵")
+PLACE_ENDINGS = tuple("路街巷环桥村庄屯寨镇乡河湖淀山岭峰坡岛湾港关寺庙陵区县市省州旗盟")
 #: the kinds of a small place and of a firm, when the segmenter cuts them off as a token of
 #: their own (鲍墟|乡, 育才|街, 龙泉|关, 国宏|公司): what stands mostly right before one is the
 #: proper name of that place or firm

@@ -482,6 +482,11 @@ class PolicyTokenizer:
         self._verdicts[key] = (reason, kind, made_up)
         return reason, kind, made_up
 
+    def dictionary_frequency(self, word: str) -> int:
+        """The frequency of ``word`` in the segmenter's dictionary (its policy lexicon and
+        phrases included; 0: not a dictionary word)."""
+        return self._lookup(word)
+
     def _lookup(self, word: str) -> int:
         """The segmenter dictionary's frequency of ``word`` (0: not in it)."""
         found = self._lookups.get(word)
@@ -663,15 +668,29 @@ def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: M
         reasons[word] = f"fragment of {longer}"
     restored: dict[str, str] = {}
     sequence = _resolved(sequence, reasons, made, restored)
-    text = seg.analysis_text
-    for part, reason in restored.items():
-        longer = reason.removeprefix("fragment of ")
-        if longer != reason and text.count(longer) * longer.count(part) >= FRAGMENT_SHARE * text.count(part):
-            reasons[part] = reason  # the part lies in the longer expression as its compound did
+    if restored:
+        _judge_restored(seg, found, sequence, restored, blocked)
     for word in list(found.types):
         if reasons.get(word) is not None:
             del found.types[word]
     return [item for item in sequence if reasons.get(item[0]) is None]
+
+
+def _judge_restored(
+    seg: Segmentation, found: Candidates, sequence: list[Item], restored: dict[str, str], blocked: frozenset[str]
+) -> None:
+    """Marks in ``found`` the parts a compound gave back (``restored``: each with the
+    compound's reason) that are fragments all the same: they lie in the compound's longer
+    expression as it did, or stand mostly beside one neighbour of their own (病房 of
+    住院病房楼 and 门诊病房楼, always before 楼)."""
+    reasons, text = found.reasons, seg.analysis_text
+    for part, reason in restored.items():
+        longer = reason.removeprefix("fragment of ")
+        if longer != reason and text.count(longer) * longer.count(part) >= FRAGMENT_SHARE * text.count(part):
+            reasons[part] = reason
+    again = bound_to_neighbours(seg, found, [item for item in sequence if item[0] in restored], blocked)
+    for word, longer in again.items():
+        reasons[word] = f"fragment of {longer}"
 
 
 def _resolved(
@@ -825,11 +844,11 @@ def bound_to_neighbours(
     counts: Counter[str] | None = None,
 ) -> dict[str, str]:
     """The terms of one text written mostly (:data:`FRAGMENT_SHARE`, and at least twice)
-    right after or before the same characters — a single-character token (副|部长, 灰|犀牛),
-    or the two characters of a longer token next to the term (传统产业|转型升级 and
-    产业|转型升级: 产业转型升级) — of a token that is no word of ``blocked``: each is a
-    fragment of the longer expression (``counts``: the terms of ``sequence`` counted, when
-    the caller has them)."""
+    right after or before the same character, of a token that is no word of ``blocked``
+    (副|部长, 灰|犀牛; 土|海法 and 应由土|海法 alike; 大堤|口村 and 大堤|口): each is a
+    fragment of the longer expression, named by the one or two characters its neighbours
+    most often lend (传统产业|转型升级 and 产业|转型升级: 产业转型升级). ``counts``: the
+    terms of ``sequence`` counted, when the caller has them."""
     import numpy as np
 
     counts = Counter(map(_WORD, sequence)) if counts is None else counts
@@ -854,22 +873,35 @@ def bound_to_neighbours(
         ok = np.flatnonzero(inside & touching & (a_ends[j] > a_starts[j]) & han_first)
         neighbours = list(map(text.__getitem__, map(slice, a_starts[j[ok]].tolist(), a_ends[j[ok]].tolist())))
         # the characters each distinct neighbour lends (a blocked word lends none), counted
-        # in C, each neighbour's decided once
+        # in C, each neighbour's decided once: the touching one decides, the two name
         lent = {n: n[-2:] if side < 0 else n[:2] for n in dict.fromkeys(neighbours) if n not in blocked}
         counted = list(map(lent.__contains__, neighbours))
         sides.update(zip(
             itertools.compress(map(words.__getitem__, ok.tolist()), counted), itertools.repeat(side),
             map(lent.__getitem__, itertools.compress(neighbours, counted)),
         ))
-    # a word's occurrences lend at most one key per side, so a key that has FRAGMENT_SHARE
-    # (over half) of them is the side's only such key, and its most frequent: no need to
-    # find each side's best key first
-    best = sorted((word, side, key) for (word, side, key), n in sides.items()
-                  if n >= 2 and n >= FRAGMENT_SHARE * counts[word])
+    return _bound_expressions(sides, counts)
+
+
+def _bound_expressions(sides: Counter[tuple[str, int, str]], counts: Counter[str]) -> dict[str, str]:
+    """Each word whose occurrences mostly (:data:`FRAGMENT_SHARE`, at least twice) touch
+    the same character on one side (``sides``: word, side, the characters lent, counted),
+    with the expression its most frequent neighbour makes."""
+    touching: Counter[tuple[str, int, str]] = Counter()
+    named: dict[tuple[str, int, str], tuple[int, str]] = {}
+    for (word, side, key), n in sorted(sides.items()):
+        char = key[-1] if side < 0 else key[0]
+        touching[word, side, char] += n
+        if n > named.get((word, side, char), (0, ""))[0]:
+            named[word, side, char] = (n, key)
+    # a word's occurrences touch one character per side, so a character that has
+    # FRAGMENT_SHARE (over half) of them is the side's only such one: no need to find each
+    # side's best first
+    best = sorted(k for k, n in touching.items() if n >= 2 and n >= FRAGMENT_SHARE * counts[k[0]])
     found_pairs: dict[str, str] = {}
-    for word, side, key in best:
-        if word not in found_pairs:
-            found_pairs[word] = key + word if side < 0 else word + key
+    for word, side, char in best:
+        key = named[word, side, char][1]
+        found_pairs.setdefault(word, key + word if side < 0 else word + key)
     return found_pairs
 
 
