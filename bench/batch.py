@@ -2,17 +2,20 @@
 documents built from the national work reports (paragraphs reshuffled across reports, so no
 two files share content and no cache can help), with fresh output folders every run.
 
-    python bench/batch.py [--sizes 10 50 100] [--repeat 3] [--skip-100]
+    python bench/batch.py [--sizes 10 50 100] [--repeat 3] [--dask]
 
 Prints: in-process per-document analysis vs bare jieba.lcut on the same texts; whole
 process `analyze --jobs 1` vs a process that reads the same files and runs jieba.lcut
-(alternated, medians); `--jobs 2` vs `--jobs 1` (alternated, medians) and peak RSS on the
-largest vs smallest archive.
+(alternated, medians); `--jobs 2` vs `--jobs 1` (alternated, medians) beside two
+read+jieba.lcut processes at once (what the machine gives), the main process's share of the CPU with --jobs 2 and peak RSS on the largest vs
+smallest archive; token-boundary agreement with jieba.lcut and indicators("一" * 100_000);
+with --dask, the run on a LocalCluster and the client's own peak RSS.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import resource
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import policytext as pt
 from _shared import machine, shared
@@ -69,21 +73,68 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     return seconds, max(peak, before)
 
 
-def analyze(archive: Path, work: Path, jobs: int, tag: str) -> tuple[float, int]:
+def analyze(archive: Path, work: Path, jobs: int, tag: str, scheduler: str | None = None) -> tuple[float, int]:
     out = Path(tempfile.mkdtemp(prefix=f"out-{tag}-", dir=work))
     cmd = [sys.executable, "-m", "policytext", "analyze", str(archive), "--out", str(out), "--quiet", "--no-cache",
            "--jobs", str(jobs)]
+    if scheduler:
+        cmd += ["--scheduler", scheduler]
     # a fresh interpreter measures its own peak: run it under a tiny wrapper that reports it
     wrapper = ("import resource, runpy, sys; sys.argv = sys.argv[1:]; "
                "code = 0\ntry:\n    runpy.run_module('policytext', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code or 0\n"
-               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code if code in (0, 2) else code)")
+               "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+               "print(me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, file=sys.stderr)\n"
+               "print(me.ru_maxrss, file=sys.stderr); sys.exit(code if code in (0, 2) else code)")
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", wrapper, *cmd[2:]], capture_output=True, text=True)
     seconds = time.perf_counter() - t
     if proc.returncode not in (0, 2):
         raise RuntimeError(proc.stderr[-2000:])
-    peak = int(proc.stderr.strip().splitlines()[-1])
-    return seconds, peak
+    lines = proc.stderr.strip().splitlines()
+    own, workers = map(float, lines[-2].split())
+    CPU_SHARES.setdefault(jobs, []).append(own / (own + workers))
+    return seconds, int(lines[-1])
+
+
+#: the main process's share of the CPU time of each analyze run, by --jobs
+CPU_SHARES: dict[int, list[float]] = {}
+
+
+CLUSTER_SCRIPT = """
+import sys
+from dask.distributed import LocalCluster
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    print(cluster.scheduler_address, flush=True)
+    sys.stdin.read()
+"""
+
+
+def on_dask(archive: Path, work: Path) -> tuple[float, int]:
+    """Seconds and the client's own peak RSS (KB) of analyze --scheduler on a LocalCluster
+    of 2 worker processes started by another process (its scheduler and workers are not
+    the client's)."""
+    cluster = subprocess.Popen([sys.executable, "-c", CLUSTER_SCRIPT], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert cluster.stdout is not None
+        address = cluster.stdout.readline().strip()
+        return analyze(archive, work, 1, "dask", scheduler=address)
+    finally:
+        assert cluster.stdin is not None
+        cluster.stdin.close()
+        cluster.wait(timeout=60)
+
+
+def side_by_side(archive: Path) -> tuple[float, float]:
+    """Seconds of one read+jieba.lcut process, then of two run at once on the same archive:
+    what the machine gives two processes (the control of --jobs 2)."""
+    one = timed([sys.executable, "-c", LCUT_SCRIPT, str(archive)])[0]
+    t = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", LCUT_SCRIPT, str(archive)], stdout=subprocess.DEVNULL)
+             for _ in range(2)]
+    for proc in procs:
+        proc.wait()
+    return one, time.perf_counter() - t
 
 
 def in_process(folder: Path) -> None:
@@ -111,12 +162,49 @@ def in_process(folder: Path) -> None:
     ours = time.perf_counter() - t
     print(f"1. in-process on {mb:.1f} MB: jieba.lcut {mb / lcut:.2f} MB/s; per-document analysis {mb / ours:.2f} MB/s "
           f"= {lcut / ours:.2f}x")
+    boundary_agreement(texts)
+    t = time.perf_counter()
+    pt.indicators("一" * 100_000)
+    print(f"   indicators('一' * 100_000): {time.perf_counter() - t:.2f} s")
+
+
+def boundary_agreement(texts: list[str]) -> None:
+    """How many of jieba.lcut's token boundaries the segmenter keeps, and how many of its
+    own jieba.lcut has: the segmenter alone (jieba's dictionary), and with the policy
+    lexicon, which joins some of jieba's words by design (供给侧|结构性|改革)."""
+    import jieba
+
+    theirs = []
+    for text in texts:
+        ends, at = set(), 0
+        for word in jieba.lcut(text):
+            at += len(word)
+            ends.add(at)
+        theirs.append(ends)
+    from policytext.segmentation import get_backend
+
+    backend = get_backend("auto", lexicon=False)
+    # where each token ends (pt.segment leaves whitespace out: its own offsets, then)
+    cuts: list[tuple[str, Any]] = [
+        ("the fast segmenter's own cut (jieba's dictionary)", lambda text: set(itertools.accumulate(map(len, backend.cut(text))))),
+        ("pt.segment, numbers and units joined", lambda text: {t.end for t in pt.segment(text, lexicon=False, convert=False)}),
+        ("pt.segment with the policy lexicon", lambda text: {t.end for t in pt.segment(text, convert=False)}),
+    ]
+    for label, ends in cuts:
+        ours_total = theirs_total = shared_total = 0
+        for text, their_ends in zip(texts, theirs):
+            ours = ends(text)
+            shared_total += len(ours & their_ends)
+            ours_total, theirs_total = ours_total + len(ours), theirs_total + len(their_ends)
+        print(f"   token boundaries, {label}: {shared_total / theirs_total:.4f} of jieba.lcut's kept; "
+              f"{shared_total / ours_total:.4f} of its own are jieba.lcut's")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 50, 100])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dask", action="store_true", help="also run the largest archive on a Dask LocalCluster")
     parser.add_argument("--in-process", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.in_process:
@@ -163,9 +251,16 @@ def main() -> None:
         peaks_small.append(analyze(archives[small], work, 1, "small1")[1])
     one, two = statistics.median(ones), statistics.median(twos)
     peak_big, peak_small = statistics.median(peaks_big), statistics.median(peaks_small)
+    alone, pair = side_by_side(archives[small])
     print(f"3. {big} MB (medians of {args.repeat}): --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s = {one / two:.2f}x "
-          f"(runs: {', '.join(f'{a / b:.2f}x' for a, b in zip(ones, twos))}); "
+          f"(runs: {', '.join(f'{a / b:.2f}x' for a, b in zip(ones, twos))}); control, two read+jieba.lcut "
+          f"processes at once on {small} MB: {2 * alone / pair:.2f}x one; "
           f"peak RSS {peak_big / 1024:.0f} MB vs {peak_small / 1024:.0f} MB on {small} MB = {peak_big / peak_small:.2f}x")
+    print(f"   main process's share of the CPU with --jobs 2: {statistics.median(CPU_SHARES[2]):.0%} (goal <= 15%)")
+    if args.dask:
+        seconds, peak = on_dask(archives[big], work)
+        print(f"4. Dask LocalCluster (2 worker processes) on {big} MB: {seconds:.1f} s; the client's peak RSS "
+              f"{peak / 1024:.0f} MB (goal <= 300 MB on 100 MB)")
     print(json.dumps({"work": str(work)}))
 
 

@@ -36,7 +36,7 @@ class CorpusTally:
         #: each analysed document's term ids and counts (kept for a topic model only)
         self.documents: list[tuple[Any, Any, float]] | None = [] if keep_documents else None
         self.numbered: set[str] = set()
-        self.candidates: list[pd.DataFrame] = []
+        self._targets: list[Any] = []  # the target rows of each document (Arrow), few
         self.analysed: list[int] = []  # archive positions of the documents analysed
         self.failures: list[dict[str, Any]] = []
         self.spun: list[dict[str, Any]] = []
@@ -72,9 +72,19 @@ class CorpusTally:
         self.quantities += int(pc.sum(is_quantity(table)).as_py() or 0)
         targets = table.filter(pc.equal(table.column("status"), "target"))
         if targets.num_rows:
-            found = target_candidates(targets.to_pandas())
-            if len(found):
-                self.candidates.append(found)
+            self._targets.append(targets)
+
+    def target_candidates(self) -> pd.DataFrame | None:
+        """The rows of every document that can enter the targets table
+        (:func:`policytext.compare.target_candidates`, asked once of all target rows:
+        per document, its pandas work was most of the main process's share); None when
+        no document states a target."""
+        import pyarrow as pa
+
+        if not self._targets:
+            return None
+        found = target_candidates(pa.concat_tables(self._targets, promote_options="default").to_pandas())
+        return found.reset_index(drop=True) if len(found) else None
 
     def document_counts(self, doc_ids: list[str]) -> Any:
         """The analysed documents' term counts as :class:`policytext.compare.TermCounts`

@@ -67,6 +67,8 @@ DROPPED_TAGS = {
 #: crosses a word boundary
 UNIT_START = frozenset("年月日号个项名元亿万次倍岁届期批户亩吨位家所座件条台辆人余多")
 NUMERAL_START = frozenset("一二两三四五六七八九十百千")
+#: a token holding a numeral (第十四次, 2021年): its characters vary from use to use
+HAS_NUMERAL = re.compile(rf"[0-9０-９{_NUMERAL}]")
 FUNCTION_EDGE = frozenset("的地得了着过和与及或并而是在对把被将为从向于等其这那此各每之以所即至你您")
 #: … and its last characters that are a verb's complement (管|出, 干|出)
 COMPLEMENT_END = frozenset("出")

@@ -381,7 +381,7 @@ class PolicyTokenizer:
         positions = list(itertools.compress(range(len(words)), keep))
         sequence = list(zip(itertools.compress(words, keep), positions, positions))
         if not self.fragments:
-            sequence = _compose(seg, found, sequence, self._stopword_reasons())
+            sequence = _compose(seg, found, sequence, self._stopword_reasons(), self._lookup)
         found.terms = list(map(_WORD, sequence))
         first = np.array(list(map(_FIRST, sequence)), dtype=np.int64)
         last = np.array(list(map(_LAST, sequence)), dtype=np.int64)
@@ -622,7 +622,9 @@ def _merge(
     return out
 
 
-def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: Mapping[str, str]) -> list[Item]:
+def _compose(
+    seg: Segmentation, found: Candidates, sequence: list[Item], stop: Mapping[str, str], lookup: Callable[[str], int]
+) -> list[Item]:
     """The kept terms of one text with its own compounds joined (数字|乡村 → 数字乡村, then
     石油物探|装备 → 石油物探装备, up to :data:`COMPOUND_ROUNDS` times) and its fragments left
     out: a term mostly written in one compound, beside one same token (副|部长), or inside
@@ -659,7 +661,7 @@ def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: M
     # written mostly right after it is the rest of a name (中国|石化, 中国|华能集团公司)
     blocked = _edge_words() - places if places else _edge_words()
     standalone = Counter(map(_WORD, sequence))
-    for word, longer in bound_to_neighbours(seg, found, sequence, blocked, standalone).items():
+    for word, longer in bound_to_neighbours(seg, found, sequence, blocked, standalone, lookup).items():
         reasons[word] = f"fragment of {longer}"
     # every candidate's count, and the compounds' (a copy and the few new words: no sum)
     every = Counter(found.counts)
@@ -669,7 +671,7 @@ def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: M
     restored: dict[str, str] = {}
     sequence = _resolved(sequence, reasons, made, restored)
     if restored:
-        _judge_restored(seg, found, sequence, restored, blocked)
+        _judge_restored(seg, found, sequence, restored, blocked, lookup)
     for word in list(found.types):
         if reasons.get(word) is not None:
             del found.types[word]
@@ -677,7 +679,8 @@ def _compose(seg: Segmentation, found: Candidates, sequence: list[Item], stop: M
 
 
 def _judge_restored(
-    seg: Segmentation, found: Candidates, sequence: list[Item], restored: dict[str, str], blocked: frozenset[str]
+    seg: Segmentation, found: Candidates, sequence: list[Item], restored: dict[str, str], blocked: frozenset[str],
+    lookup: Callable[[str], int],
 ) -> None:
     """Marks in ``found`` the parts a compound gave back (``restored``: each with the
     compound's reason) that are fragments all the same: they lie in the compound's longer
@@ -688,7 +691,7 @@ def _judge_restored(
         longer = reason.removeprefix("fragment of ")
         if longer != reason and text.count(longer) * longer.count(part) >= FRAGMENT_SHARE * text.count(part):
             reasons[part] = reason
-    again = bound_to_neighbours(seg, found, [item for item in sequence if item[0] in restored], blocked)
+    again = bound_to_neighbours(seg, found, [item for item in sequence if item[0] in restored], blocked, lookup=lookup)
     for word, longer in again.items():
         reasons[word] = f"fragment of {longer}"
 
@@ -841,14 +844,16 @@ def _edge_words() -> frozenset[str]:
 
 def bound_to_neighbours(
     seg: Segmentation, found: Candidates, sequence: list[Item], blocked: frozenset[str],
-    counts: Counter[str] | None = None,
+    counts: Counter[str] | None = None, lookup: Callable[[str], int] | None = None,
 ) -> dict[str, str]:
     """The terms of one text written mostly (:data:`FRAGMENT_SHARE`, and at least twice)
-    right after or before the same character, of a token that is no word of ``blocked``
-    (副|部长, 灰|犀牛; 土|海法 and 应由土|海法 alike; 大堤|口村 and 大堤|口): each is a
-    fragment of the longer expression, named by the one or two characters its neighbours
-    most often lend (传统产业|转型升级 and 产业|转型升级: 产业转型升级). ``counts``: the
-    terms of ``sequence`` counted, when the caller has them."""
+    right after or before the same characters, of a token that is no word of ``blocked``:
+    each is a fragment of the longer expression. A neighbour of one character, or one the
+    segmenter made up (``lookup``: the dictionary's frequency of a word) and holding no
+    numeral, lends the character it touches (副|部长, 灰|犀牛; 土|海法 and 应由土|海法;
+    大堤|口村 and 大堤|口); a word lends its two characters next to the term (传统产业|转型升级
+    and 产业|转型升级: 产业转型升级; 农民|人均纯收入 and 居民|人均纯收入 differ). ``counts``:
+    the terms of ``sequence`` counted, when the caller has them."""
     import numpy as np
 
     counts = Counter(map(_WORD, sequence)) if counts is None else counts
@@ -874,7 +879,7 @@ def bound_to_neighbours(
         neighbours = list(map(text.__getitem__, map(slice, a_starts[j[ok]].tolist(), a_ends[j[ok]].tolist())))
         # the characters each distinct neighbour lends (a blocked word lends none), counted
         # in C, each neighbour's decided once: the touching one decides, the two name
-        lent = {n: n[-2:] if side < 0 else n[:2] for n in dict.fromkeys(neighbours) if n not in blocked}
+        lent = {n: _lent(n, side, lookup) for n in dict.fromkeys(neighbours) if n not in blocked}
         counted = list(map(lent.__contains__, neighbours))
         sides.update(zip(
             itertools.compress(map(words.__getitem__, ok.tolist()), counted), itertools.repeat(side),
@@ -884,25 +889,24 @@ def bound_to_neighbours(
 
 
 def _bound_expressions(sides: Counter[tuple[str, int, str]], counts: Counter[str]) -> dict[str, str]:
-    """Each word whose occurrences mostly (:data:`FRAGMENT_SHARE`, at least twice) touch
-    the same character on one side (``sides``: word, side, the characters lent, counted),
-    with the expression its most frequent neighbour makes."""
-    touching: Counter[tuple[str, int, str]] = Counter()
-    named: dict[tuple[str, int, str], tuple[int, str]] = {}
-    for (word, side, key), n in sorted(sides.items()):
-        char = key[-1] if side < 0 else key[0]
-        touching[word, side, char] += n
-        if n > named.get((word, side, char), (0, ""))[0]:
-            named[word, side, char] = (n, key)
-    # a word's occurrences touch one character per side, so a character that has
-    # FRAGMENT_SHARE (over half) of them is the side's only such one: no need to find each
-    # side's best first
-    best = sorted(k for k, n in touching.items() if n >= 2 and n >= FRAGMENT_SHARE * counts[k[0]])
+    """Each word whose occurrences mostly (:data:`FRAGMENT_SHARE`, at least twice) have
+    the same neighbour's characters on one side (``sides``: word, side, the characters
+    lent, counted), with the expression they make."""
+    # a word's occurrences lend at most one key per side, so a key that has FRAGMENT_SHARE
+    # (over half) of them is the side's only such key: no need to find each side's best
+    best = sorted(k for k, n in sides.items() if n >= 2 and n >= FRAGMENT_SHARE * counts[k[0]])
     found_pairs: dict[str, str] = {}
-    for word, side, char in best:
-        key = named[word, side, char][1]
+    for word, side, key in best:
         found_pairs.setdefault(word, key + word if side < 0 else word + key)
     return found_pairs
+
+
+def _lent(neighbour: str, side: int, lookup: Callable[[str], int] | None) -> str:
+    """The characters ``neighbour`` lends the term on its ``side`` (-1: before it)."""
+    made_up = lookup is not None and len(neighbour) > 1 and not lookup(neighbour) and not r.HAS_NUMERAL.search(neighbour)
+    if len(neighbour) == 1 or made_up:
+        return neighbour[-1] if side < 0 else neighbour[0]
+    return neighbour[-2:] if side < 0 else neighbour[:2]
 
 
 def _han_starts(text: str) -> np.ndarray:
