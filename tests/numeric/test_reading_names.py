@@ -53,6 +53,10 @@ def test_no_noun_is_counted_when_an_adverb_follows_the_count() -> None:
     ("上网电价每1000千瓦时为90元。", "90元", "上网电价"),
     ("本院委員甲某某、乙某某等12人擬具「某條例修正草案」。", "12人", "委员"),
     ("代表甲某某等30人提出议案。", "30人", "代表"),
+    ("今年18项惠民工程全部完成。", "18项", "惠民工程"),  # a scope adverb before the verb
+    ("辦理甲業振興及補助乙業行銷活動等3億元。", "3億元", "办理甲业振兴及补助乙业行销活动"),  # an open list's 等
+    ("结合目前全省水泥每年800万吨的产能安排项目。", "800万吨", "水泥"),  # a basis (结合…)
+    ("全市共有12个重点镇（街道）参加评比。", "12个", "重点镇（街道）"),  # its own brackets kept
 ])
 def test_names_lose_frames_keep_the_thing(text: str, surface: str, name: str) -> None:
     assert _name(text, surface) == name
@@ -143,3 +147,26 @@ def test_an_unnumbered_review_part_makes_its_numbers_results() -> None:
 
 def test_a_bill_drafted_is_no_target() -> None:
     assert _row("本院委員甲某某等12人擬具「某條例修正草案」。", "12人")["status"] != "target"
+
+
+@pytest.mark.parametrize(("text", "surface", "original"), [
+    ("今年18项惠民工程全部完成。", "18项", "惠民工程"),
+    ("全縣常住人口比上年增長5%。", "5%", "常住人口"),
+    ("檢送「甲計畫之研擬及推動」凍結50萬元書面報告。", "50萬元", "甲計畫之研擬及推動"),
+])
+def test_the_original_name_is_the_name_as_written(text: str, surface: str, original: str) -> None:
+    assert _row(text, surface)["indicator_original"] == original
+
+
+@pytest.mark.parametrize("text", ["检送「甲计划之研拟及推动」冻结50万元书面报告。", "模拟测算需要50万元资金。"])
+def test_drafting_and_simulating_are_no_target_cues(text: str) -> None:
+    assert _row(text, "50万元")["status"] != "target"
+
+
+@pytest.mark.parametrize(("text", "surface"), [("战机都在6分鐘內起飛。", "6分鐘內"), ("申请须在30天内办结。", "30天内")])
+def test_a_time_then_within_is_a_maximum(text: str, surface: str) -> None:
+    assert _row(text, surface)["qualifier"] == "max"
+
+
+def test_a_count_of_internal_bodies_is_no_maximum() -> None:
+    assert _row("设立5个内设机构。", "5个")["qualifier"] == "exact"

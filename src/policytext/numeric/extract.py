@@ -52,7 +52,11 @@ QUANTITY_KINDS = ("rate", "share", "count", "amount", "change")
 #: the ``note`` of a number whose digits a float cannot hold (``value_text`` keeps them)
 IMPRECISE = "past float precision: exact digits in value_text"
 
-_NAME_PUNCTUATION = " \u3000、，,：:\"'（）()"
+_NAME_PUNCTUATION = " \u3000、，,：:\"'"
+#: brackets at a name's ends: dropped when they have no partner in it (县（市、区） keeps its
+#: own, （一） and a stray ） go)
+_BRACKET_PAIRS = {"（": "）", "(": ")"}
+_BRACKET_CLOSE = {close: open_ for open_, close in _BRACKET_PAIRS.items()}
 #: how far from a name's end its trailing words are looked for
 _TRAILING_REACH = 24
 #: how far around a quantity its status cues are read: a sentence or clause of prose is
@@ -425,10 +429,20 @@ def _strip_name(name: str) -> str:
         trailing = r.NAME_TRAILING.search(name, max(0, len(name) - _TRAILING_REACH))
         if trailing is not None:
             name = name[: trailing.start()]
-        stripped = _strip_quotes(name.strip(_NAME_PUNCTUATION))
+        stripped = _strip_brackets(_strip_quotes(name.strip(_NAME_PUNCTUATION)))
         if stripped == name:
             return name
         name = stripped
+
+
+def _strip_brackets(name: str) -> str:
+    """Brackets at the ends of a name without their partner inside it (an opening one at
+    the end, a closing one at the start never has one)."""
+    if name[-1:] in _BRACKET_PAIRS or (name[-1:] in _BRACKET_CLOSE and _BRACKET_CLOSE[name[-1]] not in name[:-1]):
+        name = name[:-1]
+    if name[:1] in _BRACKET_CLOSE or (name[:1] in _BRACKET_PAIRS and _BRACKET_PAIRS[name[0]] not in name[1:]):
+        name = name[1:]
+    return name
 
 
 def _strip_quotes(name: str) -> str:
@@ -1161,10 +1175,11 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
     qualifier, end = _qualifier(folded, measure, context)
     direction, direction_at = _direction(context)
     sentence_start, sentence_stop = layout.sentence_span(sentence_id, len(folded))
-    name, name_span = _name(folded, measure, (clause_start, sentence_start), context, direction_at, previous)
+    name, read_from = _name(folded, measure, (clause_start, sentence_start), context, direction_at, previous)
     name, pair = _paired(folded, (start, end), previous, name)
     if pair is None:
         name, pair = _respective(folded, end, [row for row in rows if row.sentence_id == sentence_id], name, context)
+    name_span = _own_span(folded, name, read_from)
     listed = layout.target_range(start)
     clause_stop_m = r.CLAUSE_BREAK.search(folded, end, end + _CUE_REACH)
     clause_stop = clause_stop_m.start() if clause_stop_m else min(len(folded), end + _CUE_REACH)
@@ -1186,6 +1201,21 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
         _time_ref(folded, cue_start, start, listed is not None and listed[0] == "target"),
         section, (sentence_start, sentence_stop), evidence, measure.value_text, pair,
     )
+
+
+def _own_span(folded: str, name: str, around: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where ``name`` itself is written in the span it was read from (its last occurrence:
+    the nearest to the number), so ``indicator_original`` is the name in the text's own
+    script; for a name completed by a word of its own (党员占总数 + 比例), the longest
+    beginning of it that is written there; None when not even two characters of it are
+    (taken from the previous quantity, or joined: 城乡 → 城镇)."""
+    if not name or around is None:
+        return None
+    for size in range(len(name), 1, -1):
+        at = folded.rfind(name[:size], around[0], around[1])
+        if at >= 0:
+            return at, at + size
+    return None
 
 
 def _paired(folded: str, span: tuple[int, int], previous: _Row | None,
