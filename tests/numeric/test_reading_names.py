@@ -170,3 +170,10 @@ def test_a_time_then_within_is_a_maximum(text: str, surface: str) -> None:
 
 def test_a_count_of_internal_bodies_is_no_maximum() -> None:
     assert _row("设立5个内设机构。", "5个")["qualifier"] == "exact"
+
+
+@pytest.mark.parametrize(("horizon", "expected"), [("到一九七八年", "not plan"), ("到一九八五年", "plan")])
+def test_a_horizon_before_the_documents_own_year_is_no_plan(horizon: str, expected: str) -> None:
+    text = f"关于甲工业的通知\n各单位：\n{horizon}，每年投资七亿元。\n甲部\n一九八一年五月四日"
+    status = _row(text, "七亿元")["status"]
+    assert (status == "plan") is (expected == "plan"), status

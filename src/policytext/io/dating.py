@@ -234,20 +234,6 @@ def _from_metadata(row: dict[str, Any], plan: _Plan, source: Callable[[str], str
     return out
 
 
-def _candidates(ev: TextEvidence, *, usable: bool) -> list[tuple[str, DateValue]]:
-    """The text's dates in order of trust; with ``usable``, the signature of a transmittal
-    (perhaps the attachment's) is left out."""
-    found: list[tuple[str, DateValue]] = [("header", d) for d in ev.header]
-    found += [("dateline", d) for d in ev.dateline]
-    if ev.document_number is not None:
-        found.append(("document number", DateValue(ev.document_number)))
-    if ev.signature is not None and not (usable and ev.transmittal):
-        found.append(("signature", ev.signature))
-    if ev.title is not None:
-        found.append(("title", ev.title))
-    return found
-
-
 _WHERE = {
     "header": "the header's date", "dateline": "the dateline",
     "document number": "the document number", "signature": "the date signed at the end of the text",
@@ -258,21 +244,21 @@ _WHERE = {
 def _check_text(out: _Row, ev: TextEvidence) -> None:
     """A year from the metadata: warn where the text says otherwise, refine the date."""
     said = "the file name" if out.source == "file name" else f"column {out.column!r}"
-    for where, value in _candidates(ev, usable=False):
+    for where, value in ev.candidates(usable=False):
         if value.year != out.year:
             out.warnings.append(
                 f"year conflict: {said} says {out.year}, {_WHERE[where]} says {value.iso}; "
                 "the metadata's year is kept"
             )
     if out.date is not None and out.date.month is None:
-        same = [v for w, v in _candidates(ev, usable=True) if v.full and v.year == out.year]
+        same = [v for w, v in ev.candidates(usable=True) if v.full and v.year == out.year]
         if same:
             out.date = same[0]
 
 
 def _from_text(out: _Row, ev: TextEvidence) -> None:
     """No year from the metadata: take the text's, when its places agree."""
-    found = _candidates(ev, usable=True)
+    found = ev.candidates(usable=True)
     years = list(dict.fromkeys(v.year for _, v in found))
     if len(years) == 1:
         out.year, out.source = years[0], found[0][0]

@@ -18,7 +18,10 @@ from policytext.errors import ConfigError, ReadError
 from policytext.io.dates import DateError, parse_year
 from policytext.io.duplicates import TextKey
 from policytext.io.records import parse_csv
-from policytext.io.textdates import in_horizon, standalone_years
+
+# HEAD_CHARS and TAIL_CHARS: how much of a document's beginning and end is kept
+# (:attr:`Archive.edges`), where its date and a scraped page's furniture stand
+from policytext.io.textdates import HEAD_CHARS, TAIL_CHARS, in_horizon, standalone_years
 
 __all__ = [
     "HEAD_CHARS",
@@ -39,11 +42,6 @@ __all__ = [
 
 #: sidecar files read automatically from an archive's top folder (the first found)
 SIDECAR_NAMES = ("metadata.csv", "docvars.csv", "_metadata.csv")
-#: how much of a document's beginning is kept as its head (:attr:`Archive.edges`): the
-#: header with its date, and a scraped page's furniture above it
-HEAD_CHARS = 3000
-#: how much of its end is kept as its tail: the date signed, and a page's footer below it
-TAIL_CHARS = 2000
 _SIDECAR_KEYS = ("file", "path", "filename", "doc_id")
 
 #: ``problem(path, doc_id, level, reason)``: records a row of ``corpus.problems``

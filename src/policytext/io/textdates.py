@@ -60,6 +60,7 @@ __all__ = [
     "scan_copy",
     "signature_date",
     "standalone_years",
+    "text_year",
     "title_date",
     "title_lines",
 ]
@@ -570,6 +571,19 @@ class TextEvidence:
     places: tuple[str, ...] = ()
     zone: str = ""
 
+    def candidates(self, *, usable: bool) -> list[tuple[str, DateValue]]:
+        """The text's dates in order of trust, each with where it stands; with ``usable``,
+        the signature of a transmittal (perhaps the attachment's) is left out."""
+        found: list[tuple[str, DateValue]] = [("header", d) for d in self.header]
+        found += [("dateline", d) for d in self.dateline]
+        if self.document_number is not None:
+            found.append(("document number", DateValue(self.document_number)))
+        if self.signature is not None and not (usable and self.transmittal):
+            found.append(("signature", self.signature))
+        if self.title is not None:
+            found.append(("title", self.title))
+        return found
+
 
 def read_evidence(head: str, tail: str, title: str | None = None) -> TextEvidence:
     """Read the places of a text where a date belongs.
@@ -601,3 +615,33 @@ def read_evidence(head: str, tail: str, title: str | None = None) -> TextEvidenc
         places=places(zone, titles),
         zone=zone,
     )
+
+
+#: how much of a document's beginning is read as its head (the header with its date, and a
+#: scraped page's furniture above it) and of its end as its tail (the date signed)
+HEAD_CHARS = 3000
+TAIL_CHARS = 2000
+
+
+def text_year(text: str) -> int | None:
+    """The year the places of ``text`` where a date belongs agree on (its header, dateline,
+    document number, the date signed at its end, its title); None when they name none or
+    disagree.
+
+    Parameters
+    ----------
+    text : str
+        A document as read.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> text_year("关于甲事项的通知\n各单位：\n现将有关事项通知如下。\n国务院办公厅\n一九八五年十一月十四日")
+    1985
+    """
+    evidence = read_evidence(text[:HEAD_CHARS], text[-TAIL_CHARS:])
+    years = {value.year for _, value in evidence.candidates(usable=True)}
+    return years.pop() if len(years) == 1 else None

@@ -246,6 +246,7 @@ class _Layout:
     folded: str
     not_quantities: list[tuple[int, int]]
     genre: str = "other"
+    year: int | None = None  # the document's own year (its date), when it says one
     _cues: dict[int, list[tuple[int, str, str, bool]]] = field(default_factory=dict)
 
     def paragraph(self, pos: int) -> int:
@@ -297,10 +298,19 @@ class _Layout:
             cues = []
             for m in r.PARAGRAPH_CUE.finditer(self.folded, start, stop):
                 text = m.group()
+                if self.horizon_passed(text):
+                    continue  # 到一九七八年 in a document of 1981: a time gone by, no plan
                 status = next((s for s, pattern in r.PARAGRAPH_CUE_STATUS if pattern.fullmatch(text)), "target")
                 cues.append((m.start(), status, text, status != "plan" or bool(r.STRONG_PLAN_CUE.fullmatch(text))))
             self._cues[paragraph] = cues
         return cues
+
+    def horizon_passed(self, cue: str) -> bool:
+        """Whether ``cue`` sets a horizon (到2020年) before the document's own year."""
+        if self.year is None:
+            return False
+        m = r.HORIZON_YEAR.fullmatch(cue)
+        return m is not None and int(m.group(1).translate(r.YEAR_DIGITS)) < self.year
 
     def in_quote(self, start: int, end: int) -> bool:
         return _within(self.quoted, start, end)
@@ -380,7 +390,7 @@ def _formulation_spans(folded: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _layout(folded: str) -> _Layout:
+def _layout(folded: str, year: int | None = None) -> _Layout:
     import numpy as np
 
     codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -394,6 +404,7 @@ def _layout(folded: str) -> _Layout:
         folded=folded,
         not_quantities=_formulation_spans(folded),
         genre=_genre(folded),
+        year=year,
     )
 
 
@@ -820,12 +831,14 @@ class _Context:
     threshold: bool  # 5亿元以上的项目: the quantity bounds the noun after it
     genre: str = "other"  # report, transcript, document or other (:func:`_genre`)
     own: str = ""  # the clause up to the number
+    passed: Callable[[str], bool] = lambda cue: False  # whether a plan cue's horizon is past
 
 
-def _cue(text: str) -> tuple[str, str] | None:
-    """The status a text's own cue words give: a multi-year plan, a target, a reported fact."""
+def _cue(text: str, passed: Callable[[str], bool] = lambda cue: False) -> tuple[str, str] | None:
+    """The status a text's own cue words give: a multi-year plan (not one whose horizon
+    has ``passed``), a target, a reported fact."""
     for status, pattern in (("plan", r.PLAN_CUE), ("target", r.TARGET_CUE), ("achieved", r.ACHIEVED_CUE)):
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if status != "plan" or not passed(m.group())), None)
         if m:
             return status, m.group()
     return None
@@ -864,7 +877,7 @@ def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
     if past:
         return "achieved", f"cue:{past.group()}"
     if section != "plan":
-        plan = r.STRONG_PLAN_CUE.search(ctx.clause)
+        plan = _strong_plan(ctx.clause, ctx.passed)
         if plan:
             return "plan", f"cue:{plan.group()}"
     elif "今年" in ctx.clause and r.TARGET_CUE.search(ctx.clause):
@@ -876,6 +889,11 @@ def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
         if target:
             return "target", f"cue:{target.group()}"
     return r.SECTION_STATUS[section], f"section:{section}"
+
+
+def _strong_plan(text: str, passed: Callable[[str], bool]) -> re.Match[str] | None:
+    """The first multi-year horizon of ``text`` that has not ``passed``."""
+    return next((m for m in r.STRONG_PLAN_CUE.finditer(text) if not passed(m.group())), None)
 
 
 def _sentence_past(before: str) -> re.Match[str] | None:
@@ -891,7 +909,7 @@ def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
         project = r.PROJECT_PLAN_CUE.search(ctx.own)
         if project:  # the scale of a project the document approves: the plan's own contents
             return "plan", f"cue:{project.group()}"
-    own = _cue(ctx.clause)
+    own = _cue(ctx.clause, ctx.passed)
     if own is not None and own[0] != "achieved":
         return own[0], f"cue:{own[1]}"
     if ctx.genre == "transcript":
@@ -899,7 +917,7 @@ def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
         future = r.FUTURE_CUE.search(ctx.clause) or r.FUTURE_CUE.search(ctx.own)
         if future:  # where a speaker says a policy will get
             return "plan", f"cue:{future.group()}"
-    horizon = r.STRONG_PLAN_CUE.search(ctx.before)
+    horizon = _strong_plan(ctx.before, ctx.passed)
     if horizon:  # 到2027年，…占比达到12%: the sentence's horizon outweighs 占 or 有
         return "plan", f"cue:{horizon.group()}"
     if own is not None:
@@ -909,7 +927,7 @@ def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
     paragraph = ctx.paragraph()
     if paragraph is not None:
         return paragraph[0], f"paragraph:{paragraph[1]}"
-    sentence = _cue(ctx.sentence)
+    sentence = _cue(ctx.sentence, ctx.passed)
     if sentence is not None:
         return sentence[0], f"cue:{sentence[1]}"
     if ctx.genre == "transcript":
@@ -1190,7 +1208,7 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
         folded[cue_start:cue_stop], listed,
         functools.partial(layout.paragraph_cue, start, functools.partial(sections.start_at, start)), qualifier,
         _threshold(folded, measure, end, clause_stop), layout.genre,
-        folded[max(layout.clause_start(start), cue_start) : start],
+        folded[max(layout.clause_start(start), cue_start) : start], layout.horizon_passed,
     ))
     if qualifier == "cap":
         qualifier = "exact" if status == "achieved" else "max"
@@ -1290,7 +1308,9 @@ def _unit_led(text: str, folded: str, numbers: list[Number]) -> list[Number]:
 
 
 def _extract_folded(text: str, folded: str, sections: _Sections) -> list[_Row]:
-    layout = _layout(folded)
+    from policytext.io.textdates import text_year
+
+    layout = _layout(folded, text_year(text))
     numbers = find_numbers(text, folded=folded, quantities_only=True)
     numbers = _durations(text, folded, _unit_led(text, folded, numbers))
     rows: list[_Row] = []

@@ -244,6 +244,10 @@ _PLAN_CUES = (
     r"到20\d\d年", "到二[〇零]", "到一九[〇零一二三四五六七八九]{2}年", "远景", "年均",
 )
 PLAN_CUE = re.compile("|".join(_PLAN_CUES))
+#: a plan cue that names its horizon's year (到2020年, 到一九七八年): a time gone by when the
+#: year is before the document's own
+HORIZON_YEAR = re.compile(r"到((?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3})年")
+YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 #: a multi-year horizon strong enough to make a number in this year's tasks a plan (年均 and
 #: 规划 alone are not: 编制“十五五”规划, 年均 in a list of this year's targets)
 STRONG_PLAN_CUE = re.compile("|".join((
