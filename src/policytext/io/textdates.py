@@ -624,7 +624,7 @@ TAIL_CHARS = 2000
 
 
 def text_year(text: str) -> int | None:
-    """The year the places of ``text`` where a date belongs agree on (its header, dateline,
+    r"""The year the places of ``text`` where a date belongs agree on (its header, dateline,
     document number, the date signed at its end, its title); None when they name none or
     disagree.
 
