@@ -33,6 +33,7 @@ from policytext.io.readers import (
     register_reader,
     unregister_reader,
 )
+from policytext.io.textdates import text_year
 from policytext.io.zipsafe import MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, unpack_zip
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "read_text_file",
     "register_reader",
     "scan_archive",
+    "text_year",
     "unescape_literals",
     "unpack_zip",
     "unregister_reader",

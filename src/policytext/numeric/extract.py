@@ -1308,7 +1308,7 @@ def _unit_led(text: str, folded: str, numbers: list[Number]) -> list[Number]:
 
 
 def _extract_folded(text: str, folded: str, sections: _Sections) -> list[_Row]:
-    from policytext.io.textdates import text_year
+    from policytext.io import text_year
 
     layout = _layout(folded, text_year(text))
     numbers = find_numbers(text, folded=folded, quantities_only=True)

@@ -214,7 +214,7 @@ def _part_headings(text: str) -> list[Section]:
 def _document_year(text: str) -> int | None:
     """The year the document was delivered: a date near its head, else the year the places
     where a date belongs agree on (:func:`policytext.io.textdates.text_year`; None when none)."""
-    from policytext.io.textdates import text_year
+    from policytext.io import text_year
 
     m = DOCUMENT_DATE.search(text, 0, 400)
     return int(m.group(1)) if m else text_year(text)
