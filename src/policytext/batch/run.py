@@ -253,7 +253,7 @@ def corpus_tables(tally: CorpusTally, first: FirstPass, config: RunSettings) -> 
     tables: dict[str, pd.DataFrame] = {}
     docvars = first.documents_frame()
     if "year" in docvars.columns and docvars["year"].notna().any():
-        candidates = tally.target_candidates()
+        candidates = tally.targets_found()
         light = Corpus([""] * len(docvars), docvars)
         spec = TABLES["indicators"]
         empty = pd.DataFrame({c: pd.Series(dtype=object) for c in spec.columns or ()})

@@ -74,7 +74,7 @@ class CorpusTally:
         if targets.num_rows:
             self._targets.append(targets)
 
-    def target_candidates(self) -> pd.DataFrame | None:
+    def targets_found(self) -> pd.DataFrame | None:
         """The rows of every document that can enter the targets table
         (:func:`policytext.compare.target_candidates`, asked once of all target rows:
         per document, its pandas work was most of the main process's share); None when

@@ -834,11 +834,19 @@ class _Context:
     passed: Callable[[str], bool] = lambda cue: False  # whether a plan cue's horizon is past
 
 
-def _cue(text: str, passed: Callable[[str], bool] = lambda cue: False) -> tuple[str, str] | None:
+def _horizon(pattern: re.Pattern[str], text: str, passed: Callable[[str], bool]) -> re.Match[str] | None:
+    """The first plan cue of ``pattern`` in ``text`` whose horizon has not ``passed``."""
+    return next((m for m in pattern.finditer(text) if not passed(m.group())), None)
+
+
+def _cue(text: str, passed: Callable[[str], bool]) -> tuple[str, str] | None:
     """The status a text's own cue words give: a multi-year plan (not one whose horizon
     has ``passed``), a target, a reported fact."""
-    for status, pattern in (("plan", r.PLAN_CUE), ("target", r.TARGET_CUE), ("achieved", r.ACHIEVED_CUE)):
-        m = next((m for m in pattern.finditer(text) if status != "plan" or not passed(m.group())), None)
+    plan = _horizon(r.PLAN_CUE, text, passed)
+    if plan:
+        return "plan", plan.group()
+    for status, pattern in (("target", r.TARGET_CUE), ("achieved", r.ACHIEVED_CUE)):
+        m = pattern.search(text)
         if m:
             return status, m.group()
     return None
@@ -877,7 +885,7 @@ def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
     if past:
         return "achieved", f"cue:{past.group()}"
     if section != "plan":
-        plan = _strong_plan(ctx.clause, ctx.passed)
+        plan = _horizon(r.STRONG_PLAN_CUE, ctx.clause, ctx.passed)
         if plan:
             return "plan", f"cue:{plan.group()}"
     elif "今年" in ctx.clause and r.TARGET_CUE.search(ctx.clause):
@@ -889,11 +897,6 @@ def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
         if target:
             return "target", f"cue:{target.group()}"
     return r.SECTION_STATUS[section], f"section:{section}"
-
-
-def _strong_plan(text: str, passed: Callable[[str], bool]) -> re.Match[str] | None:
-    """The first multi-year horizon of ``text`` that has not ``passed``."""
-    return next((m for m in r.STRONG_PLAN_CUE.finditer(text) if not passed(m.group())), None)
 
 
 def _sentence_past(before: str) -> re.Match[str] | None:
@@ -917,7 +920,7 @@ def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
         future = r.FUTURE_CUE.search(ctx.clause) or r.FUTURE_CUE.search(ctx.own)
         if future:  # where a speaker says a policy will get
             return "plan", f"cue:{future.group()}"
-    horizon = _strong_plan(ctx.before, ctx.passed)
+    horizon = _horizon(r.STRONG_PLAN_CUE, ctx.before, ctx.passed)
     if horizon:  # 到2027年，…占比达到12%: the sentence's horizon outweighs 占 or 有
         return "plan", f"cue:{horizon.group()}"
     if own is not None:
