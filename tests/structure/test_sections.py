@@ -99,3 +99,19 @@ def test_headings_that_look_back_on_a_period_or_name_the_year(heading: str, kind
 def test_a_paragraph_dated_this_year_is_not_this_years_work() -> None:
     text = "主席：请发言。\n今年6月8日我在报告中提到，疫苗已到位。\n甲委员：好。\n"
     assert (pt.sections(text)["section_type"] != "tasks").all()
+
+
+@pytest.mark.parametrize("heading", [
+    "綜上所述，建請行政院研議提出具體方案，並函覆說明本案後續相關規劃。",  # the cue in a later clause
+    "對此，經濟部是否已規劃相關措施減低衝擊？",
+    "本院委員甲某某等16人擬具「某某法第六十五條條文修正草案」，請審議案。",  # 十五 inside 六十五
+    "委託某公司辦理的身分證規劃案，已提供相關內容。",  # a project called a 规划案
+])
+def test_a_numbered_paragraph_is_typed_by_its_first_clause_only(heading: str) -> None:
+    text = f"一、{heading}\n正文。\n二、其他事項\n正文。\n"
+    assert pt.sections(text)["section_type"].iloc[0] != "plan"
+
+
+def test_a_heading_whose_first_clause_names_the_plan_period_is_a_plan() -> None:
+    text = "一、展望“十五五”，奋力开创新局面\n正文。\n二、其他\n正文。\n"
+    assert pt.sections(text)["section_type"].iloc[0] == "plan"

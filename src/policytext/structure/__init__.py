@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from policytext.structure.resources import (
     ACTION_HEADING,
     DOCUMENT_DATE,
+    FIRST_CLAUSE_END,
     HEADING_STYLES,
     HEADING_YEAR,
     PARAGRAPH_CUES,
@@ -186,6 +187,18 @@ def _heading_cue(heading: str) -> tuple[str, str] | None:
     return found[0][0], found[0][1].group()
 
 
+def _own_cue(heading: str, year: int | None) -> tuple[str, str] | None:
+    """The type a heading's own words give: those of its first clause (the words of later
+    clauses, 综上所述，请说明后续相关规划, make it a numbered paragraph, not a plan), or of the
+    whole heading when it looks back and ahead at once (回顾过去五年，展望今后五年)."""
+    whole = _heading_cue(heading)
+    if whole is not None and whole[0] == "other" and "+" in whole[1]:
+        return whole
+    clause_end = FIRST_CLAUSE_END.search(heading.strip())
+    first_clause = heading.strip()[: clause_end.start() if clause_end else None]
+    return _heading_cue(first_clause) or _year_cue(first_clause, year)
+
+
 def _continues_tasks(sibling: Section, heading: str) -> bool:
     """Whether an uncued heading goes on with this year's work: after a section of tasks
     (unless it names a topic: 关于…), or a call to action after the look back."""
@@ -244,7 +257,7 @@ def _typed(found: list[Section], text: str, parts: Sequence[Section] = ()) -> li
     year = _document_year(text)
     for section in found:
         heading = text[section.number_end : section.heading_end]
-        cue = _heading_cue(heading) or _year_cue(heading, year)
+        cue = _own_cue(heading, year)
         sibling = previous.get(section.level)
         part = _part_at(list(parts), section.start)
         if cue is not None:

@@ -58,7 +58,9 @@ TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("government", re.compile(r"政府自身建设|政府建设|自身建设|作风建设|廉政建设|政权建设|(?:新型|服务型|法治|廉洁|满意的?)政府")),
     ("review", re.compile(r"回顾|过去[一五十]?年|[一二三四五]年来|[几数多]年来|(?:今年|年初|上半年)以来|去年|上年|工作总结|"
                           r"工作情况|取得的?(?:成绩|成就|进展|胜利)|(?:成绩|成就|胜利|进展)$")),
-    ("plan", re.compile(r"十[一二三四五六七八九]?五(?![届屆次])|“十|五年规划|规划(?![局院司处委所])|远景目标|中长期|今后[一二三四五六七八九十]?[几数]?年|未来[五几数]年")),
+    # 十五 inside a larger numeral (第六十五条) and a project called a 规划案 are no plan
+    ("plan", re.compile(r"(?<![一二三四五六七八九〇零百千第])十[一二三四五六七八九]?五(?![届屆次条條款项項章节節])|“十|五年规划|"
+                        r"规划(?![局院司处委所案])|远景目标|中长期|今后[一二三四五六七八九十]?[几数]?年|未来[五几数]年")),
     ("other", re.compile(r"^关于(?:.{0,6})?(?:国际|外交|对外|国家的政治)|国际形势|对外政策|外交工作")),
     ("tasks", re.compile(r"今年(?!以来)|明年|(?:\d{4}|[〇○零一二三四五六七八九]{2,4})年.{0,12}(?:任务|部署|要求|工作|计划|目标|指标|跃进|安排|重点)|"
                          r"总体要求|政策取向|主要任务|工作任务|目标任务|"
@@ -86,6 +88,9 @@ PART_HEADING_CHARS = 24
 #: a line holding any of these is a sentence of the body, not a part heading (a closing
 #: colon is allowed: 今年重点做好以下工作：)
 PART_HEADING_PUNCTUATION = re.compile(r"[，,。；;！!？?、]|[：:](?!\s*$)")
+#: where a heading's first clause ends: its words type the section, those of later clauses
+#: do not (综上所述，请说明后续相关规划。 is a numbered paragraph, not a plan)
+FIRST_CLAUSE_END = re.compile(r"[，,。；;！!？?：:]")
 
 #: a plan period looked back on (回顾“十三五”): right after the review cue, it is the review's
 #: object, not a look ahead
