@@ -177,3 +177,130 @@ def test_a_horizon_before_the_documents_own_year_is_no_plan(horizon: str, expect
     text = f"关于甲工业的通知\n各单位：\n{horizon}，每年投资七亿元。\n甲部\n一九八一年五月四日"
     status = _row(text, "七亿元")["status"]
     assert (status == "plan") is (expected == "plan"), status
+
+
+# -- totals held, comparison bases, lists of years, conditional clauses -------------------------
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("全市共有规模以上企业320家。", "320家", "规模以上企业"),  # a total held: the verb is not the thing
+    ("全區累計建成充電樁120個。", "120個", "充电桩"),
+    ("年内建成60个以上美丽乡村。", "60个", "美丽乡村"),  # the counted noun after a bound
+    ("秸秆综合利用率较2020年提高3个百分点。", "3个百分点", "秸秆综合利用率"),  # the base of a comparison
+    ("继2019、2020和2021年分别建成光伏项目120万千瓦、150万千瓦和180万千瓦。", "150万千瓦", "光伏项目"),
+    ("甲国2015年的游客数是520万人。", "520万人", "甲国游客数"),  # a place before a single year stays
+    ("如果补贴从300元增加到500元，支出会增加。", "300元", "补贴"),  # the subject of a conditional
+    ("如果補貼從300元增加到500元，支出會增加。", "500元", "补贴"),
+])
+def test_totals_bases_and_conditionals_leave_the_thing(text: str, surface: str, name: str) -> None:
+    assert _name(text, surface) == name
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("全世界每年至少有80萬人因空污而提早死亡。", "80萬人"),  # a cause after the count counts no noun
+    ("仍有12万家左右未能在期限内完成申报。", "12万家"),
+])
+def test_a_place_or_a_cause_is_no_name(text: str, surface: str) -> None:
+    assert _name(text, surface) == ""
+
+
+@pytest.mark.parametrize("opening", ["其中，", "其中"])
+def test_a_breakdown_takes_the_status_of_its_total(opening: str) -> None:
+    text = f"2019年末，全市共有企业320家。{opening}高新技术企业85家；专精特新企业12家。"
+    total = _row(text, "320家")
+    assert total["status"] == "achieved"
+    for part in ("85家", "12家"):
+        assert (_row(text, part)["status"], _row(text, part)["status_evidence"]) == ("achieved", "previous:其中")
+
+
+def test_a_breakdown_of_an_unknown_total_stays_unknown() -> None:
+    text = "规定企业每年缴纳费用300元。其中，管理费100元。"
+    assert _row(text, "100元")["status"] == _row(text, "300元")["status"]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("全县6所中学全部完成改造。", "6所", "中学"),  # a scope adverb opens the predicate
+    ("全年建立5个“全省率先”。", "5个", "全省率先"),  # a quoted term counted is kept as written
+    ("辦理3項「示範計畫」。", "3項", "示范计划"),
+    ("煤矸石利用后，可以节煤十二万吨。", "十二万吨", "节煤"),  # a modal is no part of the thing
+])
+def test_counted_nouns_stop_at_scope_adverbs_and_keep_quotes(text: str, surface: str, name: str) -> None:
+    assert _name(text, surface) == name
+
+
+def test_a_name_ending_in_de_is_a_fragment_unless_it_is_a_share() -> None:
+    assert _name("從下個月開始，相關的有三百多人。", "三百多人") == ""
+    assert _name("服务业增加值占地区生产总值的52%。", "52%") == "服务业增加值占地区生产总值的比例"
+
+
+@pytest.mark.parametrize("text", ["政府将发放五倍券刺激消费。", "某市加碼變成6倍券。"])
+def test_a_voucher_named_by_a_multiple_is_no_quantity(text: str) -> None:
+    assert _quantities(text).empty
+
+
+def _status_in_tasks(sentence: str, surface: str) -> str:
+    text = f"一、2023年工作回顾\n全年增长5%。\n二、2024年工作任务\n{sentence}\n"
+    return str(_row(text, surface)["status"])
+
+
+@pytest.mark.parametrize(("sentence", "surface", "status"), [
+    ("“十五”期间的调控目标，年均经济增长速度为7%左右。", "7%", "plan"),  # the horizon heads the sentence
+    ("“十五”期間的調控目標，年均經濟增長速度為7%左右。", "7%", "plan"),
+    ("今年是“十五”期间的关键一年，今年经济增长6%。", "6%", "target"),  # the clause names this year
+])
+def test_a_horizon_heading_the_sentence_makes_a_plan(sentence: str, surface: str, status: str) -> None:
+    assert _status_in_tasks(sentence, surface) == status
+
+
+def test_a_date_figures_stand_at_is_no_horizon() -> None:
+    assert _status_in_tasks("截止到2025年底，重点项目完成投资80亿元。", "80亿元") != "plan"
+    assert _status_in_tasks("到2025年底，重点项目完成投资80亿元。", "80亿元") == "plan"
+
+
+@pytest.mark.parametrize("text", [
+    "檢送「某某制度規劃」凍結20萬元書面報告，請查照案。",
+    "检送《某某发展规划纲要》执行情况，冻结经费30万元。",
+])
+def test_words_of_a_quoted_title_are_no_cue(text: str) -> None:
+    assert _quantities(text)["status"].iloc[0] != "plan"
+
+
+@pytest.mark.parametrize("text", ["排放量在PM 2.5部分排名靠前。", "改扩建G107国道10公里。", "引进AZ疫苗。"])
+def test_the_number_of_a_code_is_no_quantity(text: str) -> None:
+    table = _quantities(text)
+    assert not any(str(t).startswith(("2.5", "107")) for t in table["text"])
+
+
+def test_a_chinese_numeral_after_letters_still_counts() -> None:
+    assert _row("包括莫德纳和AZ三种疫苗。", "三种")["value"] == 3
+
+
+@pytest.mark.parametrize(("text", "surface", "unit", "name"), [
+    ("生产一亿块粘土砖需要耗煤一万吨。", "一亿块", "亿块", "粘土砖"),  # 块 before a noun counts pieces
+    ("一個便當賣80塊。", "80塊", "元", None),  # 块 after a price is 元
+])
+def test_kuai_counts_pieces_before_a_noun(text: str, surface: str, unit: str, name: str | None) -> None:
+    row = _row(text, surface)
+    assert row["unit"] == unit
+    if name is not None:
+        assert row["indicator"] == name
+
+
+@pytest.mark.parametrize("text", ["当电煤价格波动幅度超过5%时，相应调整上网电价。", "一旦失業率高於6%的話，就啟動補助。"])
+def test_a_condition_is_unknown(text: str) -> None:
+    assert _quantities(text)["status"].iloc[0] == "unknown"
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("一九九〇年我国实际加工原油一亿吨。", "一亿吨", "实际加工原油"),  # a year in Chinese numerals
+    ("获评省级“好粮油”产品2个。", "2个", "省级“好粮油”产品"),  # a verb of being awarded
+    ("当电煤价格波动幅度超过5%时，相应调整电价。", "5%", "电煤价格波动幅度"),
+])
+def test_years_awards_and_conditions_are_no_part_of_a_name(text: str, surface: str, name: str) -> None:
+    assert _name(text, surface) == name
+
+
+def test_the_documents_own_year_in_a_plan_passage_is_this_years_target() -> None:
+    text = ("甲县政府工作报告\n——2015年2月10日在甲县第十六届人民代表大会第四次会议上\n一、2014年工作回顾\n全年增长5%。\n"
+            "二、今后五年的奋斗目标\n2015年力争亿元企业达到30家，到2020年达到60家。\n")
+    assert _row(text, "30家")["status"] == "target"
+    assert _row(text, "60家")["status"] == "plan"

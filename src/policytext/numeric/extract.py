@@ -296,10 +296,11 @@ class _Layout:
             start = self.paragraph_starts[paragraph]
             stop = self.paragraph_starts[paragraph + 1] if paragraph + 1 < len(self.paragraph_starts) else len(self.folded)
             cues = []
+            titles = [t.span() for t in r.QUOTED_TITLE.finditer(self.folded, start, stop)]
             for m in r.PARAGRAPH_CUE.finditer(self.folded, start, stop):
                 text = m.group()
-                if self.horizon_passed(text):
-                    continue  # 到一九七八年 in a document of 1981: a time gone by, no plan
+                if self.horizon_passed(text) or _within(titles, m.start(), m.end()):
+                    continue  # 到一九七八年 in a document of 1981: a time gone by; 「…规划」: a title
                 status = next((s for s, pattern in r.PARAGRAPH_CUE_STATUS if pattern.fullmatch(text)), "target")
                 cues.append((m.start(), status, text, status != "plan" or bool(r.STRONG_PLAN_CUE.fullmatch(text))))
             self._cues[paragraph] = cues
@@ -486,6 +487,9 @@ def _following_noun(folded: str, pos: int, unit: str) -> tuple[int, int] | None:
     (各推2人代表出席 → 代表); 两个人 counts 人."""
     if unit.endswith("个") and r.PERSON_AFTER_GE.match(folded, pos):
         return pos, pos + 1
+    quoted = r.QUOTED_COUNTED_NOUN.match(folded, pos)
+    if quoted is not None:  # 8个“全省率先”: the quoted term is what is counted
+        return quoted.start(1), quoted.end(1)
     stop_m = _NOUN_STOP.search(folded, pos, pos + 40)
     stop = stop_m.start() if stop_m else min(len(folded), pos + 40)
     phrase = folded[pos:stop]
@@ -576,10 +580,21 @@ def _unit_after(folded: str, end: int, number: Number) -> tuple[int, str | None,
     m = r.UNIT_PATTERN.match(folded, pos)
     if m:
         kind, canonical = r.UNITS[m.group()]
+        if m.group() == "块" and _noun_follows(folded, m.end()):
+            kind, canonical = "count", "块"  # 一亿块粘土砖: pieces, not 元
         return m.end(), magnitude + canonical, kind, fuzzy
     if magnitude:
         return pos, magnitude, None, fuzzy
     return end, None, None, False
+
+
+def _noun_follows(folded: str, pos: int) -> bool:
+    from policytext.segmentation import get_backend
+
+    if not _CJK.match(folded[pos : pos + 1]):
+        return False
+    _, tags = get_backend().cut_tagged(folded[pos : pos + 6])
+    return bool(tags) and tags[0].startswith("n")
 
 
 def _split_magnitude(surface: str, value: float) -> tuple[float, str, float]:
@@ -782,13 +797,16 @@ def _congress_end(folded: str, number: Number, after: int) -> int:
 
 def _skip(folded: str, number: Number, layout: _Layout) -> bool:
     """Dates, slogans in quotes (“两个维护”), formulations and idioms (四个全面, 千家万户), age
-    bands inside a name, 一 as an article (一个, 一批), and numbers beside × (7×24小时)."""
+    bands inside a name, 一 as an article (一个, 一批), numbers beside × (7×24小时) and the
+    numbers of codes (PM2.5, PM 10)."""
     return (
         _is_date(folded, number)
         or layout.in_quote(number.start, number.end)
         or layout.in_formulation(number.start, number.end)
         or (number.text == "一" and number.unit is None)
         or bool(r.AGE_BAND.match(folded, number.end))
+        or (folded[number.start : number.start + 1].isdigit()
+            and bool(r.CODE_BEFORE.search(folded, max(0, number.start - 4), number.start)))
         or folded[number.start - 1 : number.start] in r.TIMES_SIGN
         or folded[number.end : number.end + 1] in r.TIMES_SIGN
     )
@@ -832,6 +850,7 @@ class _Context:
     genre: str = "other"  # report, transcript, document or other (:func:`_genre`)
     own: str = ""  # the clause up to the number
     passed: Callable[[str], bool] = lambda cue: False  # whether a plan cue's horizon is past
+    year: int | None = None  # the document's own year, when it says one
 
 
 def _horizon(pattern: re.Pattern[str], text: str, passed: Callable[[str], bool]) -> re.Match[str] | None:
@@ -841,7 +860,9 @@ def _horizon(pattern: re.Pattern[str], text: str, passed: Callable[[str], bool])
 
 def _cue(text: str, passed: Callable[[str], bool]) -> tuple[str, str] | None:
     """The status a text's own cue words give: a multi-year plan (not one whose horizon
-    has ``passed``), a target, a reported fact."""
+    has ``passed``), a target, a reported fact. Words inside a quoted title (「某某规划」,
+    《…纲要》) name a document, not the time of the statement."""
+    text = r.QUOTED_TITLE.sub(lambda m: "＿" * len(m.group()), text) if "「" in text or "《" in text else text
     plan = _horizon(r.PLAN_CUE, text, passed)
     if plan:
         return "plan", plan.group()
@@ -859,6 +880,9 @@ def _unknown_cue(ctx: _Context) -> str | None:
     forecast = r.FORECAST_CUE.search(ctx.clause) or r.ESTIMATE_SOURCE.search(ctx.before)
     if forecast:
         return forecast.group()[:2]
+    condition = r.CONDITION_CLAUSE.fullmatch(ctx.clause.strip())
+    if condition:  # 当电煤价格波动幅度超过5%时: a condition, neither target nor result
+        return condition.group(1)
     own = ctx.own
     if ctx.threshold:
         return "的"
@@ -885,11 +909,15 @@ def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
     if past:
         return "achieved", f"cue:{past.group()}"
     if section != "plan":
-        plan = _horizon(r.STRONG_PLAN_CUE, ctx.clause, ctx.passed)
+        # a horizon heading the sentence (“九五”期间的调控目标，年均增长8%) unless the clause
+        # names this year or a target of its own
+        own_time = "今年" in ctx.clause or r.TARGET_CUE.search(ctx.clause)
+        plan = _horizon(r.STRONG_PLAN_CUE, ctx.clause, ctx.passed) or (
+            None if own_time else _horizon(r.STRONG_PLAN_CUE, ctx.before, ctx.passed))
         if plan:
             return "plan", f"cue:{plan.group()}"
-    elif "今年" in ctx.clause and r.TARGET_CUE.search(ctx.clause):
-        return "target", "cue:今年"
+    elif (this_year := _this_year(ctx)) and r.TARGET_CUE.search(ctx.clause):
+        return "target", f"cue:{this_year}"
     if ctx.listed is not None and (section != "plan" or ctx.listed[0] == "plan"):
         return ctx.listed[0], f"list:{ctx.listed[1]}"
     if section != "plan":
@@ -897,6 +925,15 @@ def _typed_status(ctx: _Context, section: str) -> tuple[str, str]:
         if target:
             return "target", f"cue:{target.group()}"
     return r.SECTION_STATUS[section], f"section:{section}"
+
+
+def _this_year(ctx: _Context) -> str | None:
+    """The words by which a clause names the document's own year (今年, 2015年), or None."""
+    if "今年" in ctx.clause:
+        return "今年"
+    named = f"{ctx.year}年" if ctx.year is not None else ""
+    at = ctx.clause.find(named) if named else -1
+    return named if at >= 0 and ctx.clause[at - 1 : at] != "到" else None
 
 
 def _sentence_past(before: str) -> re.Match[str] | None:
@@ -1024,8 +1061,9 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
     span = _counted_noun(folded, measure) or _allocated_noun(folded, measure, clause_start)
     if span is not None:
         noun = folded[span[0] : span[1]]
-        # a compound that opens with a verb (建设项目) keeps it
-        noun = noun if r.VERB_NOUN_COMPOUND.match(noun) else _strip_name(_INSIDE_NAME.sub("", noun))
+        # a compound that opens with a verb (建设项目) keeps it, a quoted term is as written
+        verbatim = r.VERB_NOUN_COMPOUND.match(noun) or folded[span[0] - 1 : span[0]] in _QUOTE_PAIRS
+        noun = noun if verbatim else _strip_name(_INSIDE_NAME.sub("", noun))
         # 16人拟具…: the one character left of 拟具 names nothing, the clause before may
         # (两个人: 人 as found does)
         if len(noun) >= 2 or noun == folded[span[0] : span[1]]:
@@ -1076,6 +1114,13 @@ def _nominal(name: str) -> bool:
     return any(tag.startswith(r.CONTENT_TAGS) for tag in tags) and not ends_in_function_word
 
 
+def _ends_in_noun(phrase: str) -> bool:
+    from policytext.segmentation import get_backend
+
+    _, tags = get_backend().cut_tagged(phrase)
+    return bool(tags) and tags[-1].startswith("n")
+
+
 def _noun_only(phrase: str) -> bool:
     from policytext.segmentation import get_backend
 
@@ -1087,6 +1132,13 @@ def _noun_phrase(raw: str) -> tuple[str, str, bool]:
     """(the noun phrase of a clause before a number, the clause stripped, whether the clause
     opens with its predicate): stopped where the predicate starts (药品已经入库 → 药品),
     stripped, empty when it names no thing or is a fragment of a clause."""
+    years = list(r.YEAR_IN_NAME.finditer(raw))
+    # 继2019、2020和2021年分别建成光伏项目: a list of years says when, the thing follows it
+    # (日本2012年的来客数 keeps its owner)
+    listed = bool(years) and any(c.isdigit() for c in raw[: years[-1].start()])
+    after_year = _strip_name(_INSIDE_NAME.sub("", raw[years[-1].end() :])) if listed else ""
+    if len(after_year) >= 2 and _ends_in_noun(after_year):
+        raw = raw[years[-1].end() :]
     raw = _INSIDE_NAME.sub("", raw)
     if "来" in raw:
         raw = r.TIME_FRAME_IN_NAME.sub("", raw)
@@ -1099,6 +1151,10 @@ def _noun_phrase(raw: str) -> tuple[str, str, bool]:
     titled = r.TITLED_NAMES.search(raw)
     if titled is not None:
         return titled.group(1), titled.group(1), False
+    opener = r.CLAUSE_OPENER.match(raw)
+    opened = raw[opener.end() :] if opener is not None else ""
+    if _strip_name(opened) and _nominal(_strip_name(opened)):
+        raw = opened  # 如果补贴(从…增加到): the subject of a conditional clause
     if raw.startswith("的") and "、" in raw:
         raw = raw[raw.rindex("、") + 1 :]  # …的甲项目、投资 2亿元: the list item before the number
     stripped = _strip_name(raw)
@@ -1108,7 +1164,7 @@ def _noun_phrase(raw: str) -> tuple[str, str, bool]:
         or r.PERSON_IN_NAME.search(stripped)
         or r.CLAUSE_IN_NAME.search(stripped)
         or not (r.RATE_NOUN.fullmatch(stripped) or _nominal(stripped))
-        or r.FRAGMENT_END.search(stripped)
+        or (r.FRAGMENT_END.search(stripped) and not (stripped.endswith("的") and "占" in stripped))
         or r.NOT_A_NAME.fullmatch(stripped)
         or r.FRAGMENT.search(stripped)
         or r.NOT_A_THING_START.match(stripped)
@@ -1134,7 +1190,8 @@ def _counted_noun(folded: str, measure: _Measure) -> tuple[int, int] | None:
         return measure.end - 1, measure.end + 1
     if measure.unit_kind != "count" and measure.unit not in r.MAGNITUDE_WORDS:
         return None  # a bare magnitude counts the noun after it too (2300万同胞)
-    return _following_noun(folded, measure.end, measure.unit)
+    bound = r.BOUND_BEFORE_NOUN.match(folded, measure.end)  # 55个以上美丽乡村: past the bound
+    return _following_noun(folded, bound.end() if bound else measure.end, measure.unit)
 
 
 def _allocated_noun(folded: str, measure: _Measure, clause_start: int) -> tuple[int, int] | None:
@@ -1211,8 +1268,10 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
         folded[cue_start:cue_stop], listed,
         functools.partial(layout.paragraph_cue, start, functools.partial(sections.start_at, start)), qualifier,
         _threshold(folded, measure, end, clause_stop), layout.genre,
-        folded[max(layout.clause_start(start), cue_start) : start], layout.horizon_passed,
+        folded[max(layout.clause_start(start), cue_start) : start], layout.horizon_passed, layout.year,
     ))
+    if status == "unknown" and evidence is None:
+        status, evidence = _breakdown_status(folded, (sentence_start, sentence_id), rows) or (status, evidence)
     if qualifier == "cap":
         qualifier = "exact" if status == "achieved" else "max"
     scale, unit_base = _magnitude_prefix(measure.unit)
@@ -1222,6 +1281,19 @@ def _quantity_row(folded: str, number: Number, measure: _Measure, layout: _Layou
         _time_ref(folded, cue_start, start, listed is not None and listed[0] == "target"),
         section, (sentence_start, sentence_stop), evidence, measure.value_text, pair,
     )
+
+
+def _breakdown_status(folded: str, sentence: tuple[int, int], rows: list[_Row]) -> tuple[str, str] | None:
+    """A sentence that opens with 其中 breaks down the total of the sentence before it
+    (年末共有企业320家。其中，高新技术企业85家): its numbers take that total's status, and so
+    do those of the parts after a semicolon (其中，甲…；乙…)."""
+    sentence_start, sentence_id = sentence
+    total = next((row for row in reversed(rows) if row.kind != "ordinal" and row.start < sentence_start), None)
+    if total is None or total.sentence_id != sentence_id - 1 or total.status == "unknown":
+        return None
+    opens = r.BREAKDOWN_OPENING.match(folded, sentence_start)
+    goes_on = total.evidence == "previous:其中" and folded[sentence_start - 1 : sentence_start] in "；;"
+    return (total.status, "previous:其中") if opens or goes_on else None
 
 
 def _own_span(folded: str, name: str, around: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -1250,7 +1322,8 @@ def _paired(folded: str, span: tuple[int, int], previous: _Row | None,
             return items[index + 1], (items, index + 1)
     if name and folded[end : end + 1] in r.PAIR_JOINTS and folded[end + 1 : end + 2] in r.NUMERAL_FIRST:
         items = tuple(r.PAIR_JOINT.split(name))
-        if len(items) >= 2 and all(len(item) >= 2 for item in items):
+        # 2019、2020和2021年分别建成…: a list of years says when, each value is not theirs
+        if len(items) >= 2 and all(len(item) >= 2 and not r.YEAR_ITEM.match(item) for item in items):
             head = r.SHARED_HEAD.search(items[-1])
             if head is not None and len(items[-1]) > len(head.group()):
                 items = tuple(item if r.SHARED_HEAD.search(item) else item + head.group() for item in items)
@@ -1460,7 +1533,8 @@ def indicators(data: str | Corpus | Sequence[str], *, doc_id: Any = None, conver
         1.3万亿斤 → 1.3e12 斤); ``qualifier`` (exact, approx, min, max, range);
         ``direction`` (increase, decrease, level); ``status`` (target, achieved, plan,
         unknown) and ``status_evidence`` (what decided it: ``section:review``,
-        ``cue:预期目标``, ``list:主要预期目标``, ``paragraph:今年`` …); ``kind`` (rate, share,
+        ``cue:预期目标``, ``list:主要预期目标``, ``paragraph:今年``, ``previous:其中`` (a
+        breakdown takes its total's) …); ``kind`` (rate, share,
         count, amount, change, ordinal: :func:`is_quantity` tells quantities apart);
         ``time_ref``; ``section`` (the section type of
         :func:`policytext.structure.document_sections`); ``note`` (set when the value is

@@ -236,12 +236,16 @@ _FIVE_YEARS = r"五年(?<![〇零一二三四五六七八九的]五年)(?<!过�
 _PLAN_PERIODS = tuple(
     rf"{c}[十一二三四五六七八九]*五[”\"]?(?:时期|期间|末)" for c in "“\"十一二三四五六七八九"
 )
+#: a quoted title (「给与福利制度规划」, 《某某规划纲要》): its words are no cue of the statement's time
+QUOTED_TITLE = re.compile(r"「[^「」\n]{1,60}」|《[^《》\n]{1,60}》")
+#: 截止到/截至到 2014年: a date the figures stand at, not a horizon (a lookbehind after 到)
+_NOT_AS_OF = "(?<!截止到)(?<!截至到)"
 #: the cues of a multi-year plan, each alternative opening with a literal character (lookbehinds
 #: come after it): an alternation of such alternatives lets a search skip ahead to the
 #: characters that can open one
 _PLAN_CUES = (
     "今后五年", "未来五年", "今后几年", "今后一个时期", _FIVE_YEARS, "规划", *_PLAN_PERIODS,
-    r"到20\d\d年", "到二[〇零]", "到一九[〇零一二三四五六七八九]{2}年", "远景", "年均",
+    rf"到{_NOT_AS_OF}20\d\d年", f"到{_NOT_AS_OF}二[〇零]", f"到{_NOT_AS_OF}一九[〇零一二三四五六七八九]{{2}}年", "远景", "年均",
 )
 PLAN_CUE = re.compile("|".join(_PLAN_CUES))
 #: a plan cue that names its horizon's year (到2020年, 到一九七八年): a time gone by when the
@@ -251,8 +255,8 @@ YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 #: a multi-year horizon strong enough to make a number in this year's tasks a plan (年均 and
 #: 规划 alone are not: 编制“十五五”规划, 年均 in a list of this year's targets)
 STRONG_PLAN_CUE = re.compile("|".join((
-    "今后五年", "未来五年", "今后几年", *_PLAN_PERIODS, r"到20\d\d年", "到二[〇零][一二三四五六七八九〇零]{2}年",
-    "到一九[〇零一二三四五六七八九]{2}年", "三年行动", "远景", _FIVE_YEARS,
+    "今后五年", "未来五年", "今后几年", *_PLAN_PERIODS, rf"到{_NOT_AS_OF}20\d\d年",
+    f"到{_NOT_AS_OF}二[〇零][一二三四五六七八九〇零]{{2}}年", f"到{_NOT_AS_OF}一九[〇零一二三四五六七八九]{{2}}年", "三年行动", "远景", _FIVE_YEARS,
 )))
 #: a reported fact: past tense, 已, last year, a share held, what there is (有), only (仅/才),
 #: the present state of things (目前, 当前) and what a decision takes as given (鉴于)
@@ -363,12 +367,14 @@ PAIRED_NUMERALS = re.compile(
 )
 #: N位一体 (五位一体, 三位一体)
 IN_ONE = re.compile(rf"[{_N}]位一体")
+#: N倍券 (五倍券, 三倍券): the name of a voucher, not a multiple
+VOUCHER = re.compile(rf"[{_N}\d]倍券")
 #: the known formulations in one pattern (an alternation of literals: the engine skips ahead
 #: to their first characters)
 FORMULATION_PATTERN = re.compile("|".join(map(re.escape, sorted(set(FORMULATIONS), key=len, reverse=True))))
 #: every structural formulation: the known ones, paired numerals, N位一体 (three scans are
 #: faster than one alternation, which loses the engine's skip-ahead)
-NOT_QUANTITY_PATTERNS = (FORMULATION_PATTERN, PAIRED_NUMERALS, IN_ONE)
+NOT_QUANTITY_PATTERNS = (FORMULATION_PATTERN, PAIRED_NUMERALS, IN_ONE, VOUCHER)
 #: a quoted span that opens with a numeral (“两个维护”, “三个一批”): learnt per document,
 #: its bare occurrences are a formulation too
 QUOTED_NUMBERED = re.compile(rf"[“\"「]([{_N}][^“”\"「」\n，。；！？]{{1,8}})[”\"」]")
@@ -383,24 +389,26 @@ NAME_LEADING = re.compile(
     # an enumerator (4.内政部, （2）), a demonstrative (这一次的), a topic or a basis
     # (有关于, 按照…): the frame, not the thing
     r"\d{1,2}[.．、]|[（(\[［〔]\d{1,2}[）)\]］〕]|[①-⑳]|[一二三四五六七八九十百]{1,4}[、.．]|(?:这|那|该|此)一?(?:次|个|些|项|笔|批)?的|"
-    r"有关于|关于|有关|按照|依照|根据|结合|参照|对照|除按|除了|仅|只有|只|才|能将|可将|把|当时的?|那时的?|"
+    r"有关于|关于|有关|按照|依照|根据|结合|参照|对照|除按|除了|仅|只有|只|才|能将|可将|可以|能够|把|当时的?|那时的?|"
     r"第[一二三四1-4]季度?|"
     # one of what is counted (每个新生儿筛检费用 → 新生儿筛检费用; 每万人口… is a rate's name)
     r"每(?:个|位|名|户|年|月|天|人)(?![口均次])|"
     # a year of either calendar before the thing (109年底, 2023年度)
-    r"\d{2,4}年(?:度|底|初|末)?|"
+    r"\d{2,4}年(?:度|底|初|末)?|[一二][〇零○一二三四五六七八九]{3}年(?:度|底|初|末)?|"
     # a time word of the present or the past (目前全县常住人口 → 常住人口)
     r"现在|目前|当前|如今|以前|之前|截至目前|也就是|就是|甚至|"
+    # a total held or reached so far (共有企业320家, 累计建成充电桩 → 企业, 充电桩)
+    r"共有(?!产权|制|财产)|拥有|累计|分别|"
     r"其中|同时|全年|今年|去年|上年|年内|我们|我[国省市县区州]|全[国省市县区镇乡村州盟旗]|本(?:[省市县区镇乡州]|地区|地|部门|单位|系统|行业)|还有|有的|而且|并且|并|而|和|与|及|"
     # 新增 as a verb (新增养殖面积300亩 → 养殖面积); 新增就业 and 新增城镇就业 are the names
     # of indicators (new jobs are counted as such, not a stock the verb adds to)
     r"新增(?!(?:城镇|城乡|农村)?就业)|"
-    r"主要预期目标是|预期目标是|主要目标是|主要预期目标|预期目标|目标是|要|将|力争|争取|确保|实现|完成|达到|保持|预计|拟|"
+    r"主要预期目标是|预期目标是|主要目标是|主要预期目标|预期目标|目标是|要|将|力争|争取|确保|实现了?|完成了?|达到了?|保持|预计|拟|"
     # a verb that governs the measured thing (安排中央预算内投资7000亿元 → 中央预算内投资), unless
     # a suffix makes it a noun of its own (支持率, 投入量, 培训费: the measured thing itself)
     r"(?:安排|发行|实施|下达|拨付|投入|筹集|落实|新建|建成|建设|改造|培训|开展|提供|减免|减轻|推动|促进|带动|帮助|支持|"
     r"新开工|开工|竣工|突破|超过|稳定|控制|全面|继续|进一步|历时|连续|为期|持续|长达|历经|"
-    r"设立|建立|组建|培育|引进|招引|打造|创建|争创|申报|发放|推广|举办|召开|开通|栽植|围绕|荣获)"
+    r"设立|建立|组建|培育|引进|招引|打造|创建|争创|申报|发放|推广|举办|召开|开通|栽植|围绕|荣获|获评|获批|入选)"
     r"(?![度率力量额费金]|面积|规模|人数|数量|总量|项目)|"
     r"到20\d\d年度?|(?:19|20)\d\d年度?|"
     # a time word that sets when, not what (年底力争完成产值 → 产值)
@@ -413,7 +421,7 @@ NAME_LEADING = re.compile(
 _NAME_TRAILING_WORDS = (
     r"约为|约(?<![节制签公条预履违合契集邀缔]约)|大约|接近|近(?<![最附临就靠亲]近)|将近|超过|不低于|至少|突破|不少于|不小于|高于|大于|逾|超|不超过|不得超过|不高于|低于|小于|少于|不到|"
     r"不足|最多|最高|最低|控制在|保持在|稳定在|拟按|按|达到|达|为|是|了|仅|只有|只|才|共|均|总计|合计|累计|"
-    r"分别|在|有|已|可|要|将|再|又|比上年|比去年|同比|年均|平均|预期目标|目标|拟安排|安排|拟|由|从|到|至|迈上|跃上|"
+    r"分别|在|有|已|可|要|将|再|又|比上年|比去年|同比|较(?<![比相计]较)|年均|平均|预期目标|目标|拟安排|安排|拟|由|从|到|至|迈上|跃上|"
     r"连续|历时|为期|持续|长达|历经|用了|花了|只用了|用(?<!费用)(?<!作用)(?<!使用)(?<!应用)(?<!利用)|坚持|"
     # a modal or time word before the verb (城乡居民收入预计分别达到) is not the thing
     r"预计|预期|"
@@ -455,11 +463,12 @@ TIME_FRAME_IN_NAME = re.compile(r"(?:近|过去|这|最近)?[\d一二两三四�
 FRAGMENT = re.compile(r"但是|但(?<!不但)|并且|而且|且|如果|若(?<!倘若)(?!干)|虽然|因为|所以|否则")
 #: a person inside a name (可是我们自己买的): the clause is a sentence, not a noun phrase
 PERSON_IN_NAME = re.compile(r"我们|你们|他们|她们|咱们|自己|(?<![其吉])他|(?<!其)她|[我你它](?![国省市县区州])")
-#: a name that ends in a demonstrative, a measure word or a numeral (大概就是这, 开个, 分为1、2)
+#: a name that ends in a demonstrative, a measure word, a numeral or 的 (大概就是这, 开个, 分为1、2,
+#: 相关的; 占总数的 is completed into a share)
 #: stops where its noun should begin: a fragment
 #: a demonstrative or a verb of saying inside a name (这次编列的, 韩国说…要打): a clause, not a noun phrase
 CLAUSE_IN_NAME = re.compile(r"这|那(?![曲坡])|说|讲|表示|认为|指出|希望|是指|指的是")
-FRAGMENT_END = re.compile(r"(?:[这那此该其个]|\d|[\d一二两三四五六七八九十]、)$")
+FRAGMENT_END = re.compile(r"(?:[这那此该其个]|(?<!目)的|\d|[\d一二两三四五六七八九十]、)$")
 #: a name that opens with a person (你们提到, 他上任) or with the base of a comparison (较上年度
 #: 预算数): an actor or a reference point, not the thing measured
 NOT_A_THING_START = re.compile(
@@ -481,6 +490,20 @@ PAIR_JOINTS = frozenset("和与及、")
 SHARED_HEAD = re.compile(
     r"(?:参保率|覆盖率|普及率|合格率|达标率|增长率|浓度|指数|面积|产量|产值|总量|人数|比重|比例|增速|增幅)$"
 )
+#: a sentence breaking down the total of the sentence before it (其中，…)
+BREAKDOWN_OPENING = re.compile(r"[\s“”\"]*其中(?!的)")
+#: a list item that is a year or a number (继2019、2020和2021年): the list says when, not what
+YEAR_ITEM = re.compile(r"^[\u4e00-\u9fff]?\d")
+#: a year ending a list of years in the clause before a number: the list is a time, the thing follows
+YEAR_IN_NAME = re.compile(
+    r"(?<![较比与同])(?:19|20)\d\d年(?:度|底|末|初|前|后|以来|以后|以前|之前|之后)?(?:的时候|时|的)?"
+)
+#: a conjunction opening a conditional or causal clause (如果补贴从300元增加到 → 补贴)
+CLAUSE_OPENER = re.compile(r"如果|假如|要是|倘若|若(?!干)|因为|由于|虽然|但是|当(?![前年地时日天月中今然初选家])")
+#: a quoted term right after a count, closing it (8个“全省率先”, 3項「示範計畫」)
+QUOTED_COUNTED_NOUN = re.compile(r"[“「『\"]([\u4e00-\u9fff]{2,12})[”」』\"](?![\u4e00-\u9fff])")
+#: a bound between a count and the noun it counts (55个以上美丽乡村)
+BOUND_BEFORE_NOUN = re.compile(r"(?:以上|左右)(?=[\u4e00-\u9fff])(?![的是为和及与、])")
 #: a verb that allocates an amount to the noun after it (编列了5亿元的经费 → 经费)
 ALLOCATION_VERB_END = re.compile(
     r"(?:编列|投入|拨付|拨出|花费|花了|支出|筹集|募集|提供|发放|下达|追加|争取|获得|吸引|引进|捐赠|安排|"
@@ -494,7 +517,9 @@ DIRECTION_ONLY = re.compile(
 #: what is left of a name that names no thing: a verb, a time word or a comparison alone
 #: (年均增长, 实施, 达到, 比上年): the name is then empty (or the previous quantity's)
 NOT_A_NAME = re.compile(
-    r"^(?:年均|平均|累计|同比|环比|分别|共|总共|合计|全年|今年|去年|上年|其中|比上年|比去年|比|较|"
+    # a place standing alone (全球每年至少…) says where, not what
+    r"^(?:全[国省市县区镇乡村球]|全世界|世界|国内|境内|各地|"
+    r"年均|平均|累计|同比|环比|分别|共|总共|合计|全年|今年|去年|上年|其中|比上年|比去年|比|较|"
     r"增长|下降|提高|降低|增加|减少|上升|回落|扩大|缩小|提升|达到|达|实现|实施|完成|新增|超过|突破|"
     r"以上|以下|左右|保持|稳定|控制|安排|节约|节省|历时|连续|为期|持续|长达|历经|用了|花了|增|减|长|降|的|"
     # a modal and a verb of paying or earning (能赚五百): no thing named
@@ -509,13 +534,15 @@ COUNTED_NOUN_END = re.compile(
     r"带动|推动|促进|实现|开展|建立|建设|完成|达到|覆盖|进行|参加|参与|获得|纳入|用于|提供|帮助|支持|发挥|成为|得到|受益|"
     r"缺少|缺乏|没有|存在|需要|面临|开工|竣工|投产|通过|列入|获批|达标|出现|发生|入选|位于|分布|"
     r"共有|拥有|现有|还有|已有|共计|合计|累计|总计|"
-    r"组成|担任|考虑|到货|出席|负责|构成|居住|入住|已经|正在|"
+    r"组成|担任|考虑|到货|出席|负责|构成|居住|入住|已经|正在|全部|全都|"
     r"均(?=[为是已在有可要将不达按由])|都(?=[是已在有要会能可将为不没])|也(?=[是有在将要会能可])|"
     r"(?:不|很|较|比较|非常)(?=[大小多少高低好差])"
 )
 #: what follows a count when no noun does (是, 的, 共百分之二十五, 各, 分别 …)
 NO_COUNTED_NOUN = re.compile(
     r"^(?:是|为|的|了|在|和|与|及|等|以|达|占|比|从|向|对|把|被|将|已|也|都|又|再|并|而|或|即|均|左右|以上|以下|"
+    # a cause or a purpose after the count (30万人因空污而就医): no noun is counted there
+    r"因(?![素子果])|由于|为了|未能|未|没有|"
     r"共|合计|总计|总共|分别|累计|全部|全都|一起)"
 )
 #: a verb that opens a compound noun after a count (五个新建项目, 3个在建工程): not its end. The
@@ -570,6 +597,11 @@ DOCUMENT_RULE = re.compile(
 PROJECT_PLAN_CUE = re.compile(r"(?:[一二三首]期|建设|装机)规模|[一二三首]期工程|拟建")
 #: a hypothetical in a speech: a condition in the number's own clause (如果每户补助500元), or
 #: what one could earn or save (能赚五百, 可以省两千): neither a result nor a target
+#: a clause that sets a condition (当电煤价格波动幅度超过5%时, 一旦…的话): its number is a
+#: threshold, neither target nor result
+CONDITION_CLAUSE = re.compile(r"(当|一旦|如果|假如|倘若|若)[^，,。；;]{0,40}(?:时|的时候|的话)")
+#: letters written before a number make it part of a code (PM2.5, PM 10, COVID-19)
+CODE_BEFORE = re.compile(r"[A-Za-z][ -]?$")
 HYPOTHETICAL = re.compile(r"如果|假如|假设|假使|要是|倘若|好比|譬如|比方")
 MODAL_BEFORE = re.compile(r"(?<![只才不])(?:能够|能|可以)(?:赚|赔|亏|省|多拿|拿到|换到)了?$")
 #: where a speaker says a policy will get (失业率将由现在的5%降到4%): a plan
