@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from policytext.io.duplicates import find_duplicates, fingerprint
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policytext.io.duplicates import _nfkc, find_duplicates, fingerprint
 
 FULL = "各地区、各部门要高度重视，切实加强组织领导，确保各项措施落到实处。" * 3
 
@@ -24,3 +29,11 @@ def test_versions_and_short_common_openings_are_not_duplicates() -> None:
     edition_2011 = "第一条 为了保障石油资源的开采，制定本条例。第二条 适用范围有所调整。"
     salutation = "各省、自治区、直辖市人民政府：……"
     assert find_duplicates(["a", "b", "c"], [edition_2007, edition_2011, salutation]) == [None, None, None]
+
+
+_MIXED = "中文，。、“”《》〈〉【】0123456789 \n\u3000ＡＢＣ１２３ｅ\u0301e\u0301Ⅱ⑵가각\u1100\u1161ﬁ"
+
+
+@given(st.text(alphabet=st.sampled_from(_MIXED)) | st.text())
+def test_normalising_the_runs_alone_is_nfkc_of_the_whole(text: str) -> None:
+    assert _nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -95,6 +95,9 @@ class DocResult:
     indicators: Any
     numbered: tuple[str, ...] = ()
     slogans: tuple[str, ...] = ()
+    #: what the keyword pass holds of it, encoded by the worker that analysed it
+    #: (:func:`policytext.batch.held.held_bytes`); None for a result read from the cache
+    held: bytes | None = None
 
 
 @functools.lru_cache(maxsize=4)

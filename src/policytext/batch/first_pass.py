@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policytext.batch.document import DocResult, Options, analysis_columns, content_key
-from policytext.batch.held import HeldItems, pack
+from policytext.batch.held import HeldItems, held_bytes, pack
 from policytext.batch.schema import arrow_table, frame_kinds
-from policytext.batch.second_pass import HELD_KEY
-from policytext.batch.serial import encode_result
 from policytext.batch.tally import CorpusTally
 from policytext.batch.workers import Engine, in_chunks
 from policytext.topics import theme_record
@@ -165,7 +163,7 @@ class FirstPass:
         for i, docvars, result in good:
             duplicate = docvars.get("duplicate_of")
             ids = self.tally.add(i, result, self._year(docvars), counted=not (isinstance(duplicate, str) and duplicate))
-            self.held.put(i, pack(encode_result(result, HELD_KEY, text=False, indicators=False), ids))
+            self.held.put(i, pack(result.held or held_bytes(result), ids))
             own = self.layout.docvars(docvars)
             documents.append({**own, **result.row, "text": result.text})
             themes.append({**theme_record(result.doc_id, result.summary, self.themes), **own})

@@ -11,7 +11,19 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["HeldItems", "pack", "unpack"]
+__all__ = ["HELD_KEY", "HeldItems", "held_bytes", "pack", "unpack"]
+
+#: the key the held items are written for (checked when they are read back)
+HELD_KEY = "held-for-the-keyword-pass"
+
+
+def held_bytes(result: Any) -> bytes:
+    """What the keyword pass needs of one analysed document (its term summary and row, not
+    its text or indicator rows), encoded where the document was analysed: in a worker, so
+    the main process only stores the bytes."""
+    from policytext.batch.serial import encode_result
+
+    return encode_result(result, HELD_KEY, text=False, indicators=False)
 
 
 def pack(data: bytes, ids: Any) -> bytes:

@@ -418,7 +418,7 @@ def run_analysis(data: Corpus | Archive, out: str | os.PathLike[str], **settings
         summary = _summary(archive, tally, errors, cache, config, time.perf_counter() - started)
         summary["incomplete"] = incomplete
         rows = {f: w.rows for w in writers for f in w.files}
-        _finish(folder, summary, rows, tally, config, options, len(archive))
+        _finish(folder, summary, rows, tally, config, options, len(archive), engine)
     written = sorted(p.name for p in folder.path.iterdir())
     return RunResult(folder.path, written, summary, summary["failed"])
 
@@ -483,14 +483,15 @@ def _empty(name: str, archive: Archive) -> pd.DataFrame:
 
 
 def _finish(folder: RunFolder, summary: dict[str, Any], rows: dict[str, int], tally: CorpusTally,
-            config: RunSettings, options: Options, inputs: int) -> None:
-    """The report, summary.json and the manifest; then the run becomes live."""
+            config: RunSettings, options: Options, inputs: int, engine: Engine) -> None:
+    """The report (written by a worker when there are local ones: it reads the tables
+    back and subsets the font), summary.json and the manifest; then the run becomes live."""
     import json
 
     from policytext import __version__
     from policytext.batch.report import write_report
 
-    write_report(folder.path, config.title, summary, spun=tally.spun if config.despin != "off" else None)
+    engine.call(write_report, folder.path, config.title, summary, spun=tally.spun if config.despin != "off" else None)
     summary["tables"] = [*sorted(p.name for p in folder.path.iterdir()), "summary.json"]
     (folder.path / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")
     settings = {k: v for k, v in asdict(config).items() if k not in ("progress", "title")}

@@ -15,16 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from policytext.batch.document import Options, tokenizer_for
-from policytext.batch.held import unpack
+from policytext.batch.held import HELD_KEY, unpack
 from policytext.batch.pieces import PIECE_CHARS, formulations_in_pieces
 from policytext.batch.serial import decode_result
 from policytext.script import analysis_text
 from policytext.terms import formulation_records, rank_terms, tfidf_scored
 
-__all__ = ["HELD_KEY", "CorpusState", "document_rows", "rows_of_many", "start"]
-
-#: the key under which the first pass encodes what it holds for this pass
-HELD_KEY = "held-for-the-keyword-pass"
+__all__ = ["CorpusState", "document_rows", "rows_of_many", "start"]
 
 
 @dataclass(frozen=True)

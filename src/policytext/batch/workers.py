@@ -10,6 +10,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 from policytext.batch.document import DocResult, Options, analyze_document
+from policytext.batch.held import held_bytes
 from policytext.distributed import dask_client
 from policytext.errors import ConfigError
 
@@ -24,7 +25,9 @@ def analyze_source(doc_id: str, source: Source, options: Options) -> DocResult |
     from policytext.io import load_source
 
     try:
-        return analyze_document(doc_id, load_source(source), options)
+        result = analyze_document(doc_id, load_source(source), options)
+        result.held = held_bytes(result)
+        return result
     except Exception as exc:  # the reason goes into the errors table
         return f"{type(exc).__name__}: {exc}"
 
@@ -68,6 +71,13 @@ class Engine:
                      for k in range(0, len(ids), size)]
             return lambda: [result for part in parts for result in part.result()]
         return lambda: _analyze_many(ids, sources, options)
+
+    def call(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``function(*args, **kwargs)`` in one of the local worker processes when there are
+        any (this process only waits: its share of the run's CPU stays small), else here."""
+        if self._pool is not None:
+            return self._pool.submit(function, *args, **kwargs).result()
+        return function(*args, **kwargs)
 
     def local_pool(self, initializer: Callable[..., None], state: Any) -> Executor | None:
         """A pool of local processes started with ``initializer(state)`` for a pass that
