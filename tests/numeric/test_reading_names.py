@@ -304,3 +304,11 @@ def test_the_documents_own_year_in_a_plan_passage_is_this_years_target() -> None
             "二、今后五年的奋斗目标\n2015年力争亿元企业达到30家，到2020年达到60家。\n")
     assert _row(text, "30家")["status"] == "target"
     assert _row(text, "60家")["status"] == "plan"
+
+
+def test_a_speakers_modal_yao_is_no_target() -> None:
+    text = ("主席：請發言。\n甲委員：這是兩個部分要一起去考量。\n乙部長：我們的目標是年底前接種率達到七成。\n"
+            "丙委員：我們要爭取明年完成12所學校的改建。\n")
+    assert _row(text, "兩個")["status"] != "target"
+    assert _row(text, "七成")["status"] == "target"  # a target said as such
+    assert _row(text, "12所")["status"] == "target"  # 争取: a target cue of its own

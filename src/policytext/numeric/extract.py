@@ -858,16 +858,18 @@ def _horizon(pattern: re.Pattern[str], text: str, passed: Callable[[str], bool])
     return next((m for m in pattern.finditer(text) if not passed(m.group())), None)
 
 
-def _cue(text: str, passed: Callable[[str], bool]) -> tuple[str, str] | None:
+def _cue(text: str, passed: Callable[[str], bool], *, spoken: bool = False) -> tuple[str, str] | None:
     """The status a text's own cue words give: a multi-year plan (not one whose horizon
-    has ``passed``), a target, a reported fact. Words inside a quoted title (「某某规划」,
-    《…纲要》) name a document, not the time of the statement."""
+    has ``passed``), a target (in ``spoken`` text not by 要 alone), a reported fact. Words
+    inside a quoted title (「某某规划」, 《…纲要》) name a document, not the time of the
+    statement."""
     text = r.QUOTED_TITLE.sub(lambda m: "＿" * len(m.group()), text) if "「" in text or "《" in text else text
     plan = _horizon(r.PLAN_CUE, text, passed)
     if plan:
         return "plan", plan.group()
     for status, pattern in (("target", r.TARGET_CUE), ("achieved", r.ACHIEVED_CUE)):
-        m = pattern.search(text)
+        # in speech 要 is a modal of every kind (要一起考量, 要先预告60天), no target of its own
+        m = next((m for m in pattern.finditer(text) if not (spoken and m.group() == "要")), None)
         if m:
             return status, m.group()
     return None
@@ -949,7 +951,8 @@ def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
         project = r.PROJECT_PLAN_CUE.search(ctx.own)
         if project:  # the scale of a project the document approves: the plan's own contents
             return "plan", f"cue:{project.group()}"
-    own = _cue(ctx.clause, ctx.passed)
+    spoken = ctx.genre == "transcript"
+    own = _cue(ctx.clause, ctx.passed, spoken=spoken)
     if own is not None and own[0] != "achieved":
         return own[0], f"cue:{own[1]}"
     if ctx.genre == "transcript":
@@ -967,7 +970,7 @@ def _untyped_status(ctx: _Context) -> tuple[str, str | None]:
     paragraph = ctx.paragraph()
     if paragraph is not None:
         return paragraph[0], f"paragraph:{paragraph[1]}"
-    sentence = _cue(ctx.sentence, ctx.passed)
+    sentence = _cue(ctx.sentence, ctx.passed, spoken=spoken)
     if sentence is not None:
         return sentence[0], f"cue:{sentence[1]}"
     if ctx.genre == "transcript":
