@@ -312,3 +312,12 @@ def test_a_speakers_modal_yao_is_no_target() -> None:
     assert _row(text, "兩個")["status"] != "target"
     assert _row(text, "七成")["status"] == "target"  # a target said as such
     assert _row(text, "12所")["status"] == "target"  # 争取: a target cue of its own
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("全县12个乡镇186个村完成改造。", "186个", "村"),  # the noun before is the last count's
+    ("完成9个乡镇29个行政村7392户“光伏+电取暖”改造。", "7392户", ""),
+    ("侦破九类涉恶案件11起。", "11起", "涉恶案件"),  # nothing after: the count counts the noun before
+])
+def test_a_count_right_after_another_counts_its_own_noun(text: str, surface: str, name: str) -> None:
+    assert _name(text, surface) == name

@@ -1072,6 +1072,9 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
         if len(noun) >= 2 or noun == folded[span[0] : span[1]]:
             return noun, span
     span = (clause_start, measure.context_end)
+    if measure.unit_kind == "count" and _follows_count(folded, measure, previous):
+        # 12个乡镇186个村: what stands before this count is the last count's noun, not its own
+        return _single_noun(folded, measure.end), (measure.end, measure.end + 1)
     if measure.unit_kind == "count" and _resumptive(folded[clause_start : measure.start], measure.value):
         return "", span  # 甲公司和乙公司两家: the count resumes a list and names no noun of its own
     name, stripped, subjectless = _noun_phrase(folded[clause_start : measure.context_end])
@@ -1093,6 +1096,30 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
     elif name.endswith("占") and len(name) > 2:
         name = name[:-1]  # 补贴的部分占40亿元: an amount held, not a share
     return name, span
+
+
+def _follows_count(folded: str, measure: _Measure, previous: _Row | None) -> bool:
+    """Whether a count that counts a noun of its own, one character or quoted, comes right
+    after another count and its noun (12个乡镇186个村, 29个行政村7392户“…”改造); a count
+    with nothing after it counts the noun before it (九类涉恶案件11起)."""
+    if previous is None or previous.kind != "count" or not previous.name:
+        return False
+    if folded[previous.end : measure.start] != previous.name:
+        return False
+    after = folded[measure.end : measure.end + 2]
+    own_noun = bool(_single_noun(folded, measure.end)) and after[1:] not in r.PAIR_JOINTS
+    return own_noun or after[:1] in _QUOTE_PAIRS
+
+
+def _single_noun(folded: str, pos: int) -> str:
+    """The one-character noun at ``pos`` (186个村完成改造 → 村), else ''."""
+    from policytext.segmentation import get_backend
+
+    if not _CJK.match(folded[pos : pos + 1]):
+        return ""
+    words, tags = get_backend().cut_tagged(folded[pos : pos + 6])
+    # jieba tags a noun morpheme standing alone n, ng or zg (村)
+    return words[0] if words and len(words[0]) == 1 and tags[0].startswith(("n", "zg")) else ""
 
 
 def _noun_closing_clause(folded: str, measure: _Measure) -> str | None:
