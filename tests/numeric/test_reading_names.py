@@ -275,10 +275,12 @@ def test_a_chinese_numeral_after_letters_still_counts() -> None:
 
 
 @pytest.mark.parametrize(("text", "surface", "unit", "name"), [
-    ("生产一亿块粘土砖需要耗煤一万吨。", "一亿块", "亿块", "粘土砖"),  # 块 before a noun counts pieces
+    ("生产一亿块粘土砖需要耗煤一万吨。", "一亿块", "亿块", "粘土砖"),  # 块 before a noun: pieces
     ("一個便當賣80塊。", "80塊", "元", None),  # 块 after a price is 元
+    ("水泥二万吨，矸石砖一百万块，矸石瓦五十万片。", "一百万块", "万块", "矸石砖"),  # no money near: pieces
+    ("每人都可以有一千块的住宿补助。", "一千块", "元", None),  # money after it
 ])
-def test_kuai_counts_pieces_before_a_noun(text: str, surface: str, unit: str, name: str | None) -> None:
+def test_kuai_counts_pieces_unless_money_is_near(text: str, surface: str, unit: str, name: str | None) -> None:
     row = _row(text, surface)
     assert row["unit"] == unit
     if name is not None:

@@ -580,12 +580,17 @@ def _unit_after(folded: str, end: int, number: Number) -> tuple[int, str | None,
     m = r.UNIT_PATTERN.match(folded, pos)
     if m:
         kind, canonical = r.UNITS[m.group()]
-        if m.group() == "块" and _noun_follows(folded, m.end()):
-            kind, canonical = "count", "块"  # 一亿块粘土砖: pieces, not 元
+        if m.group() == "块" and (_noun_follows(folded, m.end()) or not _money_near(folded, number.start, m.end())):
+            kind, canonical = "count", "块"  # 一亿块粘土砖, 矸石砖一百万块: pieces, not 元
         return m.end(), magnitude + canonical, kind, fuzzy
     if magnitude:
         return pos, magnitude, None, fuzzy
     return end, None, None, False
+
+
+def _money_near(folded: str, start: int, end: int) -> bool:
+    """Whether the words around a number speak of money (卖80块, 补助200块, 一千块的住宿补助)."""
+    return bool(r.MONEY_CONTEXT.search(folded, max(0, start - 12), start) or r.MONEY_CONTEXT.search(folded, end, end + 8))
 
 
 def _noun_follows(folded: str, pos: int) -> bool:

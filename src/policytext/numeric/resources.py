@@ -600,6 +600,8 @@ PROJECT_PLAN_CUE = re.compile(r"(?:[一二三首]期|建设|装机)规模|[一�
 #: a clause that sets a condition (当电煤价格波动幅度超过5%时, 一旦…的话): its number is a
 #: threshold, neither target nor result
 CONDITION_CLAUSE = re.compile(r"(当|一旦|如果|假如|倘若|若)[^，,。；;]{0,40}(?:时|的时候|的话)")
+#: words of money before a number: 块 after them is 元 (卖80块), elsewhere a piece (砖一百万块)
+MONEY_CONTEXT = re.compile(r"[卖买花赚赔付借欠罚捐价钱费薪资款租元税补贴奖]")
 #: letters written before a number make it part of a code (PM2.5, PM 10, COVID-19)
 CODE_BEFORE = re.compile(r"[A-Za-z][ -]?$")
 HYPOTHETICAL = re.compile(r"如果|假如|假设|假使|要是|倘若|好比|譬如|比方")
