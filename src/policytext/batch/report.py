@@ -434,6 +434,10 @@ def _stacked_bars(labels: Sequence[str], shares: Mapping[str, Sequence[float]], 
 # --------------------------------------------------------------------------- the run's tables
 
 
+#: the columns of the indicators table the page shows (the only ones it reads)
+INDICATOR_COLUMNS = ("doc_id", "text", "indicator", "value", "value_max", "unit", "qualifier", "direction", "status", "kind")
+
+
 @dataclass
 class _Run:
     """The tables of a run folder, each read once, and what the page needs to know about them."""
@@ -447,7 +451,9 @@ class _Run:
 
     def table(self, name: str) -> pd.DataFrame:
         """A whole table (empty without columns when not written); the documents table
-        without its texts (they are read one batch at a time: :meth:`scan_texts`)."""
+        without its texts (they are read one batch at a time: :meth:`scan_texts`), the
+        indicators table with only the columns the page shows (its sentences alone would
+        be a large share of the archive's text)."""
         if name not in self._tables:
             import pandas as pd
             import pyarrow.parquet as pq
@@ -456,8 +462,10 @@ class _Run:
             if not path.exists():
                 self._tables[name] = pd.DataFrame()
             else:
+                names = pq.read_schema(path).names
                 skip = ("text", "clean_removed") if name == "documents" else ()
-                columns = [c for c in pq.read_schema(path).names if c not in skip]
+                wanted = INDICATOR_COLUMNS if name == "indicators" else names
+                columns = [c for c in names if c in wanted and c not in skip]
                 self._tables[name] = pq.read_table(path, columns=columns).to_pandas()
         return self._tables[name]
 
@@ -891,8 +899,7 @@ def _indicators_section(run: _Run) -> Section:
     kinds = quantities["kind"].fillna("").value_counts().sort_index()
     counts = "".join(_fact(str(k), int(v)) for k, v in kinds.items())
     body = f'<ul class="facts">{_fact("quantities", len(quantities))}{counts}</ul>'
-    columns = ["doc_id", "text", "indicator", "value", "value_max", "unit", "qualifier", "direction", "status", "kind"]
-    body += table(quantities, columns=columns, source="indicators")
+    body += table(quantities, columns=list(INDICATOR_COLUMNS), source="indicators")
     return Section("indicators", "数值指标 Quantities", body)
 
 
