@@ -593,13 +593,19 @@ def _money_near(folded: str, start: int, end: int) -> bool:
     return bool(r.MONEY_CONTEXT.search(folded, max(0, start - 12), start) or r.MONEY_CONTEXT.search(folded, end, end + 8))
 
 
-def _noun_follows(folded: str, pos: int) -> bool:
+def _word_at(folded: str, pos: int) -> tuple[str, str]:
+    """The word the segmenter reads at ``pos`` and its tag (``("", "")`` when no Chinese
+    character stands there)."""
     from policytext.segmentation import get_backend
 
     if not _CJK.match(folded[pos : pos + 1]):
-        return False
-    _, tags = get_backend().cut_tagged(folded[pos : pos + 6])
-    return bool(tags) and tags[0].startswith("n")
+        return "", ""
+    words, tags = get_backend().cut_tagged(folded[pos : pos + 6])
+    return (words[0], tags[0]) if words else ("", "")
+
+
+def _noun_follows(folded: str, pos: int) -> bool:
+    return _word_at(folded, pos)[1].startswith("n")
 
 
 def _split_magnitude(surface: str, value: float) -> tuple[float, str, float]:
@@ -1077,9 +1083,10 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
         if len(noun) >= 2 or noun == folded[span[0] : span[1]]:
             return noun, span
     span = (clause_start, measure.context_end)
-    if measure.unit_kind == "count" and _follows_count(folded, measure, previous):
+    own = _noun_after_count(folded, measure, previous) if measure.unit_kind == "count" else None
+    if own is not None:
         # 12个乡镇186个村: what stands before this count is the last count's noun, not its own
-        return _single_noun(folded, measure.end), (measure.end, measure.end + 1)
+        return own, (measure.end, measure.end + 1)
     if measure.unit_kind == "count" and _resumptive(folded[clause_start : measure.start], measure.value):
         return "", span  # 甲公司和乙公司两家: the count resumes a list and names no noun of its own
     name, stripped, subjectless = _noun_phrase(folded[clause_start : measure.context_end])
@@ -1103,28 +1110,27 @@ def _name(folded: str, measure: _Measure, clause: tuple[int, int], context: str,
     return name, span
 
 
-def _follows_count(folded: str, measure: _Measure, previous: _Row | None) -> bool:
-    """Whether a count that counts a noun of its own, one character or quoted, comes right
-    after another count and its noun (12个乡镇186个村, 29个行政村7392户“…”改造); a count
-    with nothing after it counts the noun before it (九类涉恶案件11起)."""
+def _noun_after_count(folded: str, measure: _Measure, previous: _Row | None) -> str | None:
+    """The noun of a count that comes right after another count and its noun: its own
+    one-character noun (12个乡镇186个村 → 村), or '' before a quoted one (29个行政村7392户
+    “…”改造); None otherwise: a count with nothing after it counts the noun before it
+    (九类涉恶案件11起)."""
     if previous is None or previous.kind != "count" or not previous.name:
-        return False
+        return None
     if folded[previous.end : measure.start] != previous.name:
-        return False
+        return None
     after = folded[measure.end : measure.end + 2]
-    own_noun = bool(_single_noun(folded, measure.end)) and after[1:] not in r.PAIR_JOINTS
-    return own_noun or after[:1] in _QUOTE_PAIRS
+    if after[:1] in _QUOTE_PAIRS:
+        return ""
+    noun = _single_noun(folded, measure.end)
+    return noun if noun and after[1:] not in r.PAIR_JOINTS else None
 
 
 def _single_noun(folded: str, pos: int) -> str:
     """The one-character noun at ``pos`` (186个村完成改造 → 村), else ''."""
-    from policytext.segmentation import get_backend
-
-    if not _CJK.match(folded[pos : pos + 1]):
-        return ""
-    words, tags = get_backend().cut_tagged(folded[pos : pos + 6])
+    word, tag = _word_at(folded, pos)
     # jieba tags a noun morpheme standing alone n, ng or zg (村)
-    return words[0] if words and len(words[0]) == 1 and tags[0].startswith(("n", "zg")) else ""
+    return word if len(word) == 1 and tag.startswith(("n", "zg")) else ""
 
 
 def _noun_closing_clause(folded: str, measure: _Measure) -> str | None:
