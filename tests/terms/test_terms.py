@@ -17,6 +17,7 @@ from policytext.terms import (
     PolicyTokenizer,
     stopwords,
 )
+from policytext.terms.entities import named_organ
 from policytext.terms.keyterms import inside_dictionary_word
 from policytext.terms.tokenize import fragments_of
 
@@ -388,3 +389,61 @@ def test_phrases_are_the_same_in_both_scripts() -> None:
     simplified = pt.discover_phrases(texts, min_count=5)
     traditional = pt.discover_phrases([pt.convert(t, "s2t") for t in texts], min_count=5)
     assert list(simplified["phrase"]) == list(traditional["phrase"]) and len(simplified)
+
+
+def _archive(common: str, size: int) -> pt.Corpus:
+    """``size`` documents, each on a subject of its own, and ``common`` in all but one."""
+    subjects = ["河长制", "冰雪旅游", "数字乡村", "草莓产业", "校车安全", "秸秆禁烧", "地热供暖", "光伏扶贫",
+                "易地搬迁", "碳排放权", "林长制", "种业振兴"]
+    texts = [f"推进{s}，{s}见效，{s}扩面。" + (f"{common}要抓，{common}、{common}、{common}。" if i else "")
+             for i, s in enumerate(subjects[:size])]
+    return pt.Corpus(texts, pd.DataFrame({"doc_id": [f"d{i}" for i in range(size)]}))
+
+
+def test_a_term_in_most_documents_of_an_archive_is_no_keyword() -> None:
+    # in 11 of 12 documents, and four times as often as each document's own subject
+    corpus = _archive("营商环境", 12)
+    table = pt.keywords(corpus, top=3)
+    assert "营商环境" not in set(table["normalized"])
+    assert set(table.groupby("doc_id")["normalized"].first()) == {t for t in table["normalized"] if t != "营商环境"}
+    why = pt.keywords(corpus, top=1, explain=True)
+    reasons = why.loc[why["normalized"] == "营商环境", "reason"]
+    assert len(reasons) and all(r.startswith("archive-wide") for r in reasons)
+    # in a handful of documents, a shared word is no evidence of the genre: it stays
+    few = pt.keywords(_archive("营商环境", 6), top=3)
+    assert "营商环境" in set(few["normalized"])
+
+
+@pytest.mark.parametrize("organ", ["安全监管总局", "环境保护部", "国家物价局", "发展改革委"])
+def test_a_state_organ_is_an_organization_and_its_parts_are_not_terms(organ: str) -> None:
+    text = f"{organ}负责煤矿安全。{organ}要加强监督，{organ}会同有关部门。煤矿安全监察由{organ}指导。"
+    table = pt.keywords(text, top=10)
+    assert not {organ, organ[:-2], organ[:-1]} & set(table["normalized"])
+    assert "煤矿安全" in set(table["normalized"])
+    named = pt.keywords(text, top=10, entities=True).set_index("normalized")["entity_type"]
+    assert named.get(organ) == "organization"
+
+
+@pytest.mark.parametrize("word", ["中西部", "俱乐部", "指挥部", "村两委", "镇党委", "领导干部"])
+def test_a_kind_of_unit_or_a_direction_is_no_state_organ(word: str) -> None:
+    assert not named_organ(word)
+
+
+def test_a_surname_and_a_title_is_a_person() -> None:
+    text = "毛主席号召农业合作化。毛主席指出，合作社要办好。周总理部署治淮工程。"
+    assert not {"毛主席", "周总理"} & set(pt.keywords(text, top=10)["normalized"])
+    kinds = pt.keywords(text, top=10, entities=True).set_index("normalized")["entity_type"]
+    assert kinds.get("毛主席") == "person" and kinds.get("周总理") == "person"
+
+
+def test_every_title_the_name_rules_know_is_a_procedure_word() -> None:
+    # a title is no topic (conventions); the titles written beside names are such titles
+    resources = pt.terms.resources
+    procedure = resources.stopword_tier("procedure") | resources.stopword_tier("filler")
+    assert {t for t in (*resources.TITLES_BEFORE_NAME, *resources.TITLES_AFTER_NAME) if t not in procedure} == set()
+
+
+@pytest.mark.parametrize("word", ["抓牢", "巩固", "营造", "知道", "召开", "议定", "县委", "有限公司", "累计", "翻一番"])
+def test_exhortation_meeting_words_and_firm_suffixes_are_not_terms(word: str) -> None:
+    text = f"要{word}粮食安全，{word}种业振兴。{word}，{word}。种业振兴、粮食安全。"
+    assert word not in PolicyTokenizer()(text)

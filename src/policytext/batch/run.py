@@ -148,7 +148,9 @@ def _texts(folder: Path, size: int, *, escaped: bool) -> Iterator[list[str]]:
 def _second_pass(tally: CorpusTally, held: HeldItems, engine: Engine, writers: dict[str, TableWriter],
                  settings: RunSettings, folder: Path, options: Options) -> None:
     """Keywords and formulations of every analysed document, chunk by chunk."""
-    state = CorpusState(tally.terms.idf(), frozenset(tally.numbered), settings.keywords_top, settings.convert, options)
+    terms = tally.terms
+    state = CorpusState(terms.idf(), terms.archive_wide(), frozenset(tally.numbered), settings.keywords_top,
+                        settings.convert, options)
     pool = engine.local_pool(start, state)
     try:
         texts = _texts(folder, settings.chunk_size, escaped=not settings.csv_raw)

@@ -27,9 +27,11 @@ __all__ = ["CorpusState", "document_rows", "rows_of_many", "start"]
 @dataclass(frozen=True)
 class CorpusState:
     """What the pass needs from the whole archive: the idf of every term (by vocabulary
-    id), the numbered formulations the corpus quotes, and how many keywords to keep."""
+    id) and whether it is archive-wide, the numbered formulations the corpus quotes, and
+    how many keywords to keep."""
 
     idf: Any
+    archive_wide: Any
     known: frozenset[str]
     top: int
     convert: str | bool = "auto"  # how the first pass read each text (read again here)
@@ -64,7 +66,7 @@ def document_rows(item: bytes, text: str) -> tuple[list[dict[str, Any]], list[di
     summary = dataclasses.replace(result.summary, simplified=analysis)
     dictionary = None if state.options is None else tokenizer_for(state.options).dictionary_frequency
     keywords = rank_terms(
-        result.doc_id, text, summary, tfidf_scored(summary, state.idf[ids]), top=state.top, dictionary=dictionary
+        result.doc_id, text, summary, tfidf_scored(summary, state.idf[ids], state.archive_wide[ids]), top=state.top, dictionary=dictionary
     )
     return keywords, formulations
 

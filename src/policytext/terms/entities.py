@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from policytext.corpus import Corpus
 
-__all__ = ["ENTITY_COLUMNS", "context_persons", "entities", "entity_type"]
+__all__ = ["ENTITY_COLUMNS", "context_persons", "entities", "entity_type", "named_organ"]
 
 ENTITY_COLUMNS = ("doc_id", "entity", "normalized", "entity_type", "count", "start", "end", "starts")
 
@@ -77,6 +77,19 @@ def _organization(word: str) -> bool:
     return len(word) >= 3 and word.endswith(r.ORG_SUFFIXES)
 
 
+def named_organ(word: str) -> bool:
+    """A state organ's name by its shape alone (能源部, 安全监管总局, 发展改革委)."""
+    if not r.NAMED_ORGAN.match(word):
+        return False
+    stem = word[:-2] if word.endswith("总局") else word[:-1]
+    return not stem.endswith(r.NOT_ORGAN_STEM_ENDINGS)
+
+
+def _titled_person(word: str) -> bool:
+    """A surname and a title written after a name (毛主席, 周总理): a person."""
+    return len(word) >= 3 and word[0] in r.SURNAMES and word[1:] in r.TITLES_AFTER_NAME and word[1:] != "同志"
+
+
 def entity_type(word: str, tag: str, known: bool, lookup: Lookup) -> str | None:
     """``"person"``, ``"place"``, ``"organization"`` or None for ``word`` (Simplified) with
     its part-of-speech ``tag``; ``known``: whether the segmenter's dictionary has the word
@@ -86,6 +99,10 @@ def entity_type(word: str, tag: str, known: bool, lookup: Lookup) -> str | None:
         return None
     if word in _places():
         return "place"
+    if _titled_person(word):
+        return "person"
+    if named_organ(word):
+        return "organization"
     if not known and len(word) == 2 and word[0] in r.SURNAMES and word[1] in r.PERSON_REFERENCE_TAILS:
         return "person"  # 陈副 (院长), 吴姓 …: a person without the given name
     kind = r.ENTITY_TAGS.get(tag)

@@ -96,13 +96,18 @@ def _textrank(terms: Sequence[str], *, window: int, damping: float = 0.85, itera
     return {t: float(rank[i]) for t, i in index.items()}
 
 
-def tfidf_scored(summary: TermSummary, idf: np.ndarray) -> Scored:
+def tfidf_scored(summary: TermSummary, idf: np.ndarray, archive_wide: np.ndarray | None = None) -> Scored:
     """count x (idf - 1) for one document's terms (``idf`` aligned with ``summary.terms``).
 
     The idf is scikit-learn's smoothed one (:func:`~policytext.terms.tally.smoothed_idf`)
-    without its +1, so a term in every document (发展 in every work report) scores 0."""
+    without its +1, so a term in every document (发展 in every work report) scores 0, and
+    so does a term ``archive_wide`` marks (:meth:`~policytext.terms.TermTally.archive_wide`:
+    in most documents of the archive). A term scoring 0 is no keyword."""
     n = summary.counts.astype(float)
-    return Scored(summary.terms, n * (idf - 1), n)
+    scores = n * (idf - 1)
+    if archive_wide is not None:
+        scores[archive_wide] = 0.0
+    return Scored(summary.terms, scores, n)
 
 
 def _best_first(terms: list[str], scores: np.ndarray, *, block: int) -> Iterator[int]:
@@ -169,12 +174,14 @@ def rank_terms(
     contained in, a value of ``exclude`` (the document's place and organisation docvars)
     or of ``places`` (the archive's place names) is skipped, and so is a term mostly inside
     other words of the text, or (given the segmenter's ``dictionary``) inside one longer
-    dictionary word the segmenter cut apart."""
+    dictionary word the segmenter cut apart; terms scoring 0 are none."""
     order = _best_first(doc.terms, doc.scores, block=4 * top + 16)
     # the batch scores the summary's own term list: positions are the same
     position = None if doc.terms is summary.terms else dict(zip(summary.terms, range(len(summary.terms))))
     records: list[dict[str, Any]] = []
     for j in order:
+        if doc.scores[j] <= 0:  # in every document, or most of them: says nothing of this one
+            break
         term = doc.terms[j]
         if (exclude and excluded_by(term, exclude)) or (places and excluded_by(term, places)):
             continue
@@ -315,7 +322,7 @@ def _scored(
         summaries = [tokenizer.summary(text) for text in texts]
         tally = TermTally()
         ids = tally.add_all(summaries, counted=counted_documents(data))  # duplicates not counted twice
-        return summaries, [tfidf_scored(s, tally.idf(i)) for s, i in zip(summaries, ids)]
+        return summaries, [tfidf_scored(s, tally.idf(i), tally.archive_wide(i)) for s, i in zip(summaries, ids)]
     tokens = [tokenizer.terms(text) for text in texts]
     scored = []
     for doc_tokens in tokens:
@@ -349,8 +356,10 @@ def _explained(
     for doc_id, text, found, (kept, kept_ids, every, all_ids), exclude in zip(doc_ids, texts, judged, parts, exclusions):
         score = dict(zip(every, np.array(list(every.values()), dtype=float) * (all_tally.idf(all_ids) - 1)))
         score.update(zip(kept, np.array(list(kept.values()), dtype=float) * (kept_tally.idf(kept_ids) - 1)))
+        wide = {t for t, w in zip(kept, kept_tally.archive_wide(kept_ids).tolist()) if w}
         records.extend(_explain_rows(
-            doc_id, text, found, every, score, _first_spans(found), top, exclude, places, tokenizer.dictionary_frequency
+            doc_id, text, found, every, score, _first_spans(found), top, exclude, places, tokenizer.dictionary_frequency,
+            wide, kept_tally.documents,
         ))
     tokenizer.forget()
     frame = records_frame(records, EXPLAIN_COLUMNS)
@@ -372,6 +381,7 @@ def _first_spans(found: Any) -> dict[str, tuple[int, int]]:
 def _explain_rows(
     doc_id: Any, text: str, found: Any, counts: Counter[str], score: dict[str, float], first: dict[str, tuple[int, int]],
     top: int, exclude: Mapping[str, str], places: Mapping[str, str], dictionary: Callable[[str], int],
+    wide: set[str], documents: int,
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     rank = 0
@@ -379,7 +389,11 @@ def _explain_rows(
         reason = found.reasons.get(word)
         if reason is None:
             column = excluded_by(word, exclude) if exclude else None
-            if column is not None:
+            if word in wide:
+                reason = f"archive-wide (in more than {r.ARCHIVE_WIDE_SHARE:.0%} of the {documents} documents)"
+            elif score[word] <= 0:
+                reason = "in every document"
+            elif column is not None:
                 reason = f"docvar value ({column})"
             elif places and excluded_by(word, places):
                 reason = "entity (place: a place column of the archive)"

@@ -23,6 +23,13 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 #: how many characters on either side of a keyword the dictionary-word fragment check
 #: looks at (经济|强县: one; the segmenter's dictionary has few words longer than 3 + 4 + 3)
 DICTIONARY_REACH = 3
+#: a term used in more than this share of an archive's documents fits most of them and
+#: tells none apart (发展, 建设 in an archive of work reports; 数字化 in one of digital-economy
+#: policies): never a keyword (conventions), like scikit-learn's ``max_df``
+ARCHIVE_WIDE_SHARE = 0.5
+#: … judged only in an archive of at least this many documents (in three reports, a word
+#: in two of them is no evidence of the genre)
+ARCHIVE_WIDE_MIN_DOCUMENTS = 10
 #: a number with a Latin unit (110kV, 500MW, 20km): a quantity, not a code such as 5G
 LATIN_UNIT = re.compile(r"^[0-9]+(?:kv|kw|mw|gw|kwh|km|kg|mm|cm|m|t|mbps|gbps|mb|gb|tb|mhz|ghz|h|pm)$", re.IGNORECASE)
 NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$|^[IVXLC]+$")  # and Roman numerals (III)
@@ -180,6 +187,17 @@ GENERIC_PLACE_ENDINGS = (
 ORG_SUFFIXES = (
     "部", "委", "局", "院", "署", "办", "厅", "会", "行", "司", "党", "军", "团", "队", "集团", "公司", "银行", "政府",
     "组织", "大学", "学院", "中央", "政协", "人大", "委员会", "联合国", "共同体", "联盟", "协会", "堂",
+)
+#: the name of a state organ, whatever its tag: 国家 and a domain (国家物价局, 国家计委), a
+#: general administration (安全监管总局), a ministry (能源部, 地质矿产部), a commission or an
+#: office named by its domain (发展改革委, 综治办); a stem ending in a direction (中西部), a
+#: party cell (镇党委) or a kind of unit (俱乐部, 指挥部, 干部) names no one organ
+NAMED_ORGAN = re.compile(
+    r"^国家[\u4e00-\u9fff]{1,8}(?:局|委|部|署)$|^[\u4e00-\u9fff]{2,8}(?:总局|部|委|办)$"
+)
+NOT_ORGAN_STEM_ENDINGS = (
+    *"东西南北中党内外全本总支干局分承主协创兴一二两三四五六七八九十",
+    "俱乐", "指挥", "司令", "编辑", "领导", "营业", "服务", "联络", "工作", "事业", "项目",
 )
 #: how a word that is no name ends, whatever the dictionary's tag (许可证, 安全感, 智能化)
 NOT_NAME_ENDINGS = frozenset("证感化性率度制法费业区县市镇乡村路街园院所站厂场馆室城人金款税价量")

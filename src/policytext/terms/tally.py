@@ -160,6 +160,20 @@ class TermTally:
             return reference_idf(names)
         return smoothed_idf(chosen, self.documents)
 
+    def archive_wide(self, ids: Any = None) -> np.ndarray:
+        """Whether each term ``ids`` (all when None) is in more than
+        :data:`~policytext.terms.resources.ARCHIVE_WIDE_SHARE` of the documents added, in an
+        archive of at least ``ARCHIVE_WIDE_MIN_DOCUMENTS`` (otherwise none is): such a term
+        fits most documents and is no keyword of any."""
+        import numpy as np
+
+        from policytext.terms.resources import ARCHIVE_WIDE_MIN_DOCUMENTS, ARCHIVE_WIDE_SHARE
+
+        chosen = self.df if ids is None else self.df[ids]
+        if self.documents < ARCHIVE_WIDE_MIN_DOCUMENTS:
+            return np.zeros(len(chosen), dtype=bool)
+        return np.asarray(chosen > ARCHIVE_WIDE_SHARE * self.documents)
+
     @property
     def groups(self) -> list[Any]:
         """The groups seen, sorted."""

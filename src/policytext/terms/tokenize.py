@@ -381,7 +381,7 @@ class PolicyTokenizer:
         positions = list(itertools.compress(range(len(words)), keep))
         sequence = list(zip(itertools.compress(words, keep), positions, positions))
         if not self.fragments:
-            sequence = _compose(seg, found, sequence, self._stopword_reasons(), self._lookup)
+            sequence = _compose(seg, found, sequence, self._stopword_reasons(), self._lookup, entities=self.entities)
         found.terms = list(map(_WORD, sequence))
         first = np.array(list(map(_FIRST, sequence)), dtype=np.int64)
         last = np.array(list(map(_LAST, sequence)), dtype=np.int64)
@@ -623,12 +623,15 @@ def _merge(
 
 
 def _compose(
-    seg: Segmentation, found: Candidates, sequence: list[Item], stop: Mapping[str, str], lookup: Callable[[str], int]
+    seg: Segmentation, found: Candidates, sequence: list[Item], stop: Mapping[str, str], lookup: Callable[[str], int],
+    *, entities: bool = False,
 ) -> list[Item]:
     """The kept terms of one text with its own compounds joined (数字|乡村 → 数字乡村, then
     石油物探|装备 → 石油物探装备, up to :data:`COMPOUND_ROUNDS` times) and its fragments left
     out: a term mostly written in one compound, beside one same token (副|部长), or inside
-    one longer word of the text (本强基 in 固本强基). Marks the reasons in ``found``."""
+    one longer word of the text (本强基 in 固本强基). A compound that names a state organ
+    (安全监管|总局) is an entity, and its parts stay fragments of it. Marks the reasons in
+    ``found``."""
     reasons = found.reasons
     places = {word for word, why in reasons.items() if why == "entity (place)"}
     places |= {word for word, kind in found.types.items() if kind == "place"}
@@ -651,7 +654,7 @@ def _compose(
         merged = _merge(sequence, adjacent, joins, made)
         standalone = Counter(map(_WORD, merged))
         for a, b in sorted(joins):  # set order varies by process: a part two compounds share gets one reason
-            reasons.setdefault(a + b, None)
+            _judge_compound(a + b, found, entities)
             for part in (a, b):
                 if reasons.get(part) is None and standalone[part] <= (1 - FRAGMENT_SHARE) * counts[part]:
                     reasons[part] = f"fragment of {a + b}"
@@ -676,6 +679,21 @@ def _compose(
         if reasons.get(word) is not None:
             del found.types[word]
     return [item for item in sequence if reasons.get(item[0]) is None]
+
+
+def _judge_compound(word: str, found: Candidates, entities: bool) -> None:
+    """A new compound's verdict: a term, or a state organ's name (an entity)."""
+    from policytext.terms.entities import named_organ
+
+    if word in found.reasons:
+        return
+    if named_organ(word):
+        if entities:
+            found.types[word] = "organization"
+        else:
+            found.reasons[word] = "entity (organization)"
+            return
+    found.reasons[word] = None
 
 
 def _judge_restored(
@@ -723,7 +741,8 @@ def _resolved(
         if parts is None:
             continue
         for part in parts:
-            if get(part[0]) == f"fragment of {word}":
+            # the parts of a name stay fragments of it (安全监管 of 安全监管总局)
+            if get(part[0]) == f"fragment of {word}" and not str(reasons[word]).startswith("entity"):
                 reasons[part[0]] = None
             if restored is not None and get(part[0]) is None:
                 restored.setdefault(part[0], str(reasons[word]))
