@@ -56,3 +56,23 @@ def test_county_reports_by_county_and_by_document(tmp_path: Path) -> None:
     assert (documents["year"] == 2020).sum() == 13
     assert set(each.loc[each["year"] == 2020, "doc_id"]) <= set(documents.loc[documents["year"] == 2020, "doc_id"])
     assert each.loc[each["year"] == 2020, "doc_id"].nunique() > 1  # rows of several documents of one year, apart
+
+
+def test_target_rows_picked_a_few_documents_at_a_time_give_the_same_table(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tally keeps only the rows that can be targets, picked from a few documents' rows
+    # at a time: however small the batches, the targets table is the one of a single pick
+    from policytext.batch import tally
+
+    archive = tmp_path / "in"
+    archive.mkdir()
+    for year in range(2016, 2024):
+        (archive / f"{year}.txt").write_text(
+            f"{year}年政府工作报告。今年主要预期目标是：国内生产总值增长{year - 2010}%左右，城镇新增就业1100万人以上，"
+            f"居民消费价格涨幅3%左右。过去一年国内生产总值增长{year - 2011}%。", encoding="utf-8")
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "once"), "--quiet", "--no-cache"]) == 0
+    monkeypatch.setattr(tally, "TARGET_ROWS_AT_ONCE", 1)
+    assert main(["analyze", str(archive), "--out", str(tmp_path / "each"), "--quiet", "--no-cache"]) == 0
+    once, each = _targets(tmp_path / "once"), _targets(tmp_path / "each")
+    assert len(once) >= 8 * 3 and set(once["target"]) >= {"gdp_growth", "new_urban_jobs", "cpi"}
+    pd.testing.assert_frame_equal(once, each)

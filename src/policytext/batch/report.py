@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 VISIBLE_ROWS = 12
 #: rows of one table on the page at most (a note names the file with all of them)
 MAX_ROWS = 5000
+#: indicator rows read at a time for the page's counts
+QUANTITY_BATCH = 20_000
 #: documents whose keywords the selector offers at most (the keywords table has them all)
 MAX_KEYWORD_DOCUMENTS = 2000
 #: text cells longer than this wrap (shorter ones, ids and names, stay on one line)
@@ -191,7 +193,8 @@ def _rows_table(frame: pd.DataFrame, columns: Sequence[str], head: str, stats: C
 
 
 def table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, visible: int = VISIBLE_ROWS,
-          limit: int = MAX_ROWS, caption: str = "", stats: Collection[str] = STAT_COLUMNS, source: str = "") -> str:
+          limit: int = MAX_ROWS, caption: str = "", stats: Collection[str] = STAT_COLUMNS, source: str = "",
+          total: int | None = None) -> str:
     """An HTML table (escaped): the first ``visible`` rows, the rest up to ``limit`` in a
     ``<details>`` below, and a note naming ``source`` when rows are left out.
 
@@ -207,11 +210,14 @@ def table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, visible:
         Columns of statistics (:func:`number` with ``exact=False``).
     source : str
         The table's name in the run folder, for the note when rows are left out.
+    total : int, optional
+        The rows of the whole table, when ``frame`` holds only its first ones.
 
     Returns
     -------
     str
     """
+    total = len(frame) if total is None else total
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     head = "".join(f"<th>{_e(c)}</th>" for c in columns)
     shown = frame.head(limit)
@@ -219,8 +225,8 @@ def table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, visible:
     if len(shown) > visible:
         rest = _rows_table(shown.iloc[visible:], columns, head, stats)
         page += f"<details><summary>all {len(shown)} rows</summary>{rest}</details>"
-    if len(frame) > limit:
-        page += (f'<p class="note">the first {limit} of {len(frame)} rows; all of them are in '
+    if total > limit:
+        page += (f'<p class="note">the first {limit} of {total} rows; all of them are in '
                  f"{_e(source or 'the run folder')}.csv and .parquet</p>")
     return f'<div class="wide">{page}</div>'
 
@@ -436,6 +442,8 @@ def _stacked_bars(labels: Sequence[str], shares: Mapping[str, Sequence[float]], 
 
 #: the columns of the indicators table the page shows (the only ones it reads)
 INDICATOR_COLUMNS = ("doc_id", "text", "indicator", "value", "value_max", "unit", "qualifier", "direction", "status", "kind")
+#: the columns of the long tables the page uses (the rest are only in the files)
+PAGE_COLUMNS = {"indicators": INDICATOR_COLUMNS, "keywords": ("doc_id", "rank", "term", "normalized", "score", "count")}
 
 
 @dataclass
@@ -445,6 +453,7 @@ class _Run:
     folder: Path
     summary: dict[str, Any]
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    _quantities: Quantities | None = None
 
     def has(self, name: str) -> bool:
         return (self.folder / f"{name}.parquet").exists()
@@ -452,8 +461,8 @@ class _Run:
     def table(self, name: str) -> pd.DataFrame:
         """A whole table (empty without columns when not written); the documents table
         without its texts (they are read one batch at a time: :meth:`scan_texts`), the
-        indicators table with only the columns the page shows (its sentences alone would
-        be a large share of the archive's text)."""
+        long tables with only the columns the page shows (:data:`PAGE_COLUMNS`: the
+        indicators' sentences alone would be a large share of the archive's text)."""
         if name not in self._tables:
             import pandas as pd
             import pyarrow.parquet as pq
@@ -464,7 +473,7 @@ class _Run:
             else:
                 names = pq.read_schema(path).names
                 skip = ("text", "clean_removed") if name == "documents" else ()
-                wanted = INDICATOR_COLUMNS if name == "indicators" else names
+                wanted = PAGE_COLUMNS.get(name, names)
                 columns = [c for c in names if c in wanted and c not in skip]
                 self._tables[name] = pq.read_table(path, columns=columns).to_pandas()
         return self._tables[name]
@@ -472,12 +481,12 @@ class _Run:
     def scan_texts(self, wanted: Collection[str], visit: Callable[[str, str], None]) -> None:
         """Call ``visit(doc_id, text)`` for each wanted document's cleaned text, reading the
         documents table a few rows at a time (an archive's texts are never all in memory)."""
-        import pyarrow.parquet as pq
+        from policytext.batch.tables import parquet_batches
 
         path = self.folder / "documents.parquet"
         if not wanted or not path.exists():
             return
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=16, columns=["doc_id", "text"]):
+        for batch in parquet_batches(path, ["doc_id", "text"], 16):
             for doc_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
                 if doc_id in wanted and text is not None:
                     visit(doc_id, text)
@@ -493,15 +502,56 @@ class _Run:
         leading = names[: names.index("target")] if "target" in names else []
         return [c for c in leading if c not in ("doc_id", "year")]
 
-    def quantities(self) -> pd.DataFrame:
+    def quantities(self) -> Quantities:
         """The indicators table's quantities (ordinals are not indicators: every count of
-        indicators on the page is a count of these rows)."""
+        indicators on the page is a count of these rows), counted in Arrow: the page shows
+        their totals and its first :data:`MAX_ROWS` rows, so no more rows than those become
+        pandas objects, however large the archive."""
+        if self._quantities is None:
+            self._quantities = Quantities.read(self.folder / "indicators.parquet")
+        return self._quantities
+
+
+@dataclass(frozen=True)
+class Quantities:
+    """What the page shows of the quantities: how many, by kind and by document, and the
+    first rows (the columns of :data:`INDICATOR_COLUMNS`)."""
+
+    total: int
+    by_kind: dict[str, int]
+    by_document: dict[str, int]
+    head: pd.DataFrame
+
+    @classmethod
+    def read(cls, path: Path) -> Quantities:
+        """Read a run's indicators table a batch at a time."""
+        from collections import Counter
+
+        import pandas as pd
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from policytext.batch.tables import parquet_batches
         from policytext.numeric import is_quantity
 
-        if "quantities" not in self._tables:
-            indicators = self.table("indicators")
-            self._tables["quantities"] = indicators[is_quantity(indicators)] if len(indicators) else indicators
-        return self._tables["quantities"]
+        if not path.exists():
+            return cls(0, {}, {}, pd.DataFrame())
+        columns = [c for c in pq.read_schema(path).names if c in INDICATOR_COLUMNS]
+        by_kind: Counter[str] = Counter()
+        by_document: Counter[str] = Counter()
+        head: list[Any] = []
+        kept = total = 0
+        for batch in parquet_batches(path, columns, QUANTITY_BATCH):
+            batch = batch.filter(is_quantity(pa.Table.from_batches([batch])))
+            total += batch.num_rows
+            for counter, column in ((by_kind, "kind"), (by_document, "doc_id")):
+                if column in batch.schema.names:
+                    counter.update("" if v is None else str(v) for v in batch.column(column).to_pylist())
+            if kept < MAX_ROWS and batch.num_rows:
+                head.append(batch.slice(0, MAX_ROWS - kept))
+                kept += head[-1].num_rows
+        frame = pa.Table.from_batches(head).to_pandas() if head else pd.DataFrame(columns=columns)
+        return cls(total, dict(by_kind), dict(by_document), frame)
 
 
 def _year_values(frame: pd.DataFrame) -> list[int]:
@@ -543,7 +593,7 @@ def _overview(run: _Run) -> Section:
     facts = [_fact("输入 inputs", run.summary.get("documents", len(documents))), _fact("分析 analysed", len(documents)),
              _fact("失败 failed", int(levels.get("error", 0))), _fact("跳过 skipped", int(levels.get("skipped", 0))),
              _fact("警告 warnings", int(levels.get("warning", 0))), _fact("字符 characters", run.summary.get("characters", "")),
-             _fact("数值指标 quantities", len(run.quantities())),
+             _fact("数值指标 quantities", run.quantities().total),
              _fact("年份 years", f"{years[0]}–{years[-1]} ({len(years)})" if years else "none")]
     groups = run.group_columns()
     if groups and len(documents):
@@ -894,20 +944,18 @@ def _formulations_section(run: _Run) -> Section:
 def _indicators_section(run: _Run) -> Section:
     """The quantities (ordinals are not indicators): counts by kind, then the rows."""
     quantities = run.quantities()
-    if not len(quantities):
+    if not quantities.total:
         return Section("indicators", "数值指标 Quantities", "<p>none</p>")
-    kinds = quantities["kind"].fillna("").value_counts().sort_index()
-    counts = "".join(_fact(str(k), int(v)) for k, v in kinds.items())
-    body = f'<ul class="facts">{_fact("quantities", len(quantities))}{counts}</ul>'
-    body += table(quantities, columns=list(INDICATOR_COLUMNS), source="indicators")
+    counts = "".join(_fact(k, v) for k, v in sorted(quantities.by_kind.items()))
+    body = f'<ul class="facts">{_fact("quantities", quantities.total)}{counts}</ul>'
+    body += table(quantities.head, columns=list(INDICATOR_COLUMNS), source="indicators", total=quantities.total)
     return Section("indicators", "数值指标 Quantities", body)
 
 
 def _documents_section(run: _Run) -> Section:
     documents = run.table("documents")
-    quantities = run.quantities()
-    counts: dict[Any, int] = quantities["doc_id"].value_counts().to_dict() if len(quantities) else {}
-    frame = documents.assign(quantities=[int(counts.get(d, 0)) for d in documents["doc_id"]]) if len(documents) else documents
+    counts = run.quantities().by_document
+    frame = documents.assign(quantities=[int(counts.get(str(d), 0)) for d in documents["doc_id"]]) if len(documents) else documents
     columns = ["doc_id", "year", *run.group_columns(), "speaker", "encoding", "script", "n_chars", "n_words", "quantities"]
     return Section("documents", "文件 Documents", table(frame, columns=list(dict.fromkeys(columns)), source="documents"))
 

@@ -26,7 +26,13 @@ from policytext.batch.first_pass import FirstPass, Progress
 from policytext.batch.held import HeldItems
 from policytext.batch.outputs import RunFolder
 from policytext.batch.second_pass import CorpusState, rows_of_many, start
-from policytext.batch.tables import TABLES, TableWriter, unescape_formula, write_frame
+from policytext.batch.tables import (
+    TABLES,
+    TableWriter,
+    parquet_batches,
+    unescape_formula,
+    write_frame,
+)
 from policytext.batch.tally import CorpusTally
 from policytext.batch.workers import Engine, in_chunks
 from policytext.cleaning import DESPIN_MODES
@@ -73,7 +79,9 @@ class RunSettings:
     cache: bool = True
     keywords_top: int = 20
     chunk_size: int = 64
-    memory_mb: int = 64
+    #: held items (what the keyword pass needs of each document) kept in memory; the rest
+    #: wait in a spill file, read back once, in order (a small cost beside the analysis)
+    memory_mb: int = 16
     tokens: bool = False
     csv_raw: bool = False
     by: tuple[str, ...] = ()  # docvars that group documents (the targets table; a group's own names)
@@ -126,10 +134,9 @@ def _texts(folder: Path, size: int, *, escaped: bool) -> Iterator[list[str]]:
     order the tally lists the analysed documents in): from its Parquet file, or from its CSV
     file when the Parquet one could not be written (the formula escaping undone)."""
     import pyarrow.csv as pcsv
-    import pyarrow.parquet as pq
 
     if (folder / "documents.parquet").exists():
-        batches = pq.ParquetFile(folder / "documents.parquet").iter_batches(batch_size=size, columns=["text"])
+        batches = parquet_batches(folder / "documents.parquet", ["text"], size)
     else:
         options = pcsv.ConvertOptions(include_columns=["text"], column_types={"text": "large_string"},
                                       strings_can_be_null=False, quoted_strings_can_be_null=False)
@@ -295,14 +302,12 @@ def _document_similarity(tally: CorpusTally, docvars: pd.DataFrame, config: RunS
 
 def _tokens_table(folder: Path, settings: RunSettings, options: Options) -> TableWriter:
     """The token table (``--tokens``), from the documents table's cleaned texts."""
-    import pyarrow.parquet as pq
-
     from policytext.batch.document import tokenizer_for
     from policytext.segmentation import tokens_frame
 
     writer = TableWriter(folder, "tokens", csv_raw=settings.csv_raw)
     tokenizer = tokenizer_for(options)
-    for batch in pq.ParquetFile(folder / "documents.parquet").iter_batches(batch_size=64, columns=["doc_id", "text"]):
+    for batch in parquet_batches(folder / "documents.parquet", ["doc_id", "text"], 64):
         ids, texts = batch.column(0).to_pylist(), batch.column(1).to_pylist()
         writer.write(tokens_frame(ids, [tokenizer.segment(t, keep_pieces=False) for t in texts]))
     spec = TABLES["tokens"]

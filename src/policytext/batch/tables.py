@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TABLES", "TableSpec", "TableWriter", "file_digest", "records_table", "unescape_formula", "write_frame"]
+__all__ = ["TABLES", "TableSpec", "TableWriter", "file_digest", "parquet_batches", "records_table", "unescape_formula", "write_frame"]
 
 #: columns of long text: Parquet's dictionary encoding and min/max statistics would only
 #: cost memory there (statistics copy the value: a 60 MB cell took 500 MB to write)
@@ -139,6 +139,16 @@ def _arrow_frame(frame: pd.DataFrame, schema: Any) -> Any:
             if fixed[column].dtype == object:
                 fixed[column] = [_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in fixed[column]]
         return pa.Table.from_pandas(fixed, schema=schema, preserve_index=False)
+
+
+def parquet_batches(path: Path, columns: Sequence[str], size: int) -> Iterator[Any]:
+    """The rows of a Parquet table ``size`` at a time (Arrow record batches of ``columns``),
+    one row group in memory at a time: Arrow's read-ahead (``pre_buffer``) would hold most
+    of a documents table's texts while the first batches are read."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(path, pre_buffer=False) as file:
+        yield from file.iter_batches(batch_size=size, columns=list(columns))
 
 
 def unescape_formula(cell: str) -> str:

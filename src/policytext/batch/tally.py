@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["SPUN_COLUMNS", "CorpusTally"]
 
+#: target rows gathered before the ones that can be targets are picked out (a few thousand
+#: documents' worth are a few megabytes; the candidates are a small share of them)
+TARGET_ROWS_AT_ONCE = 20_000
 #: what the report lists of each document judged spun
 SPUN_COLUMNS = ("doc_id", "year", "spin_score", "despin_repairs", "despin_by_reference", "spin_evidence")
 
@@ -36,7 +39,9 @@ class CorpusTally:
         #: each analysed document's term ids and counts (kept for a topic model only)
         self.documents: list[tuple[Any, Any, float]] | None = [] if keep_documents else None
         self.numbered: set[str] = set()
-        self._targets: list[Any] = []  # the target rows of each document (Arrow), few
+        self._targets: list[Any] = []  # target rows of the last documents (Arrow), not yet reduced
+        self._pending_rows = 0
+        self._candidates: list[Any] = []  # the rows of those reduced that can be targets (Arrow)
         self.analysed: list[int] = []  # archive positions of the documents analysed
         self.failures: list[dict[str, Any]] = []
         self.spun: list[dict[str, Any]] = []
@@ -73,18 +78,36 @@ class CorpusTally:
         targets = table.filter(pc.equal(table.column("status"), "target"))
         if targets.num_rows:
             self._targets.append(targets)
+            self._pending_rows += targets.num_rows
+            if self._pending_rows >= TARGET_ROWS_AT_ONCE:
+                self._reduce_targets()
 
-    def targets_found(self) -> pd.DataFrame | None:
-        """The rows of every document that can enter the targets table
-        (:func:`policytext.compare.target_candidates`, asked once of all target rows:
-        per document, its pandas work was most of the main process's share); None when
-        no document states a target."""
+    def _reduce_targets(self) -> None:
+        """Keep, of the target rows gathered so far, those that can enter the targets table
+        (:func:`policytext.compare.target_candidates`; a row's fate depends on the row
+        alone): asked of many documents' rows at once, since per document its pandas work
+        was most of the main process's share, but not of all, which would hold every target
+        row of the archive."""
         import pyarrow as pa
 
-        if not self._targets:
+        if self._targets:
+            table = pa.concat_tables(self._targets, promote_options="default")
+            found = target_candidates(table.to_pandas())  # its index: positions in the table
+            if len(found):
+                kept = table.take(pa.array(found.index.to_numpy()))
+                self._candidates.append(kept.append_column("target", pa.array(found["target"].tolist(), pa.string())))
+        self._targets, self._pending_rows = [], 0
+
+    def targets_found(self) -> pd.DataFrame | None:
+        """The rows of every document that can enter the targets table, in document order;
+        None when no document states one."""
+        import pyarrow as pa
+
+        self._reduce_targets()
+        if not self._candidates:
             return None
-        found = target_candidates(pa.concat_tables(self._targets, promote_options="default").to_pandas())
-        return found.reset_index(drop=True) if len(found) else None
+        found: pd.DataFrame = pa.concat_tables(self._candidates, promote_options="default").to_pandas()
+        return found
 
     def document_counts(self, doc_ids: list[str]) -> Any:
         """The analysed documents' term counts as :class:`policytext.compare.TermCounts`
