@@ -65,7 +65,7 @@ EXCEPTIONS: dict[str, str] = {
         _NR,
     ),
     **dict.fromkeys(
-        ["上市", "入园", "十强县", "古典", "法治化", "湖泊", "城市", "城市绿化", "城镇", "外国", "小城镇", "新区", "旧城", "治国", "治安",
+        ["上市", "入园", "十强县", "古典", "法治化", "河湖", "湖泊", "城市", "城市绿化", "城镇", "外国", "小城镇", "新区", "旧城", "治国", "治安",
          "美丽", "西瓜", "沿海地区"],
         _NS,
     ),
@@ -79,6 +79,7 @@ EXCEPTIONS: dict[str, str] = {
     "士林区": "KNOWN LIMIT: a district of Taipei, a place, but it ends as 林区 (a forest region, a kind of place) does, so it is read as no name",
     "哪吒": "哪吒企业 names a class of fast-growing firms beside 瞪羚 and 独角兽: a metaphor, not the mythical figure",
     "山药": "麻山药 is a local variety of 山药 written both ways; the audit's phrase splits one count",
+    "祖冲之": "KNOWN LIMIT: a mathematician of the 5th century a county honours; 祖 is a rare surname, and adding it would make 祖先 and 祖传 (tagged nr) people",
     "崇德": "KNOWN LIMIT: a village on a highway named in a sitting (大清水到崇德段), on no place list and shaped like no place",
     "都市": "KNOWN LIMIT: 都市农业 (urban agriculture) is no dictionary word and 农业 joins no compound, so 都市 stands alone",
     "期限": "条所定审查期限 cites an article (第X条所定审查期限): 期限 is the gazette's own deadline, a term",

@@ -447,3 +447,11 @@ def test_every_title_the_name_rules_know_is_a_procedure_word() -> None:
 def test_exhortation_meeting_words_and_firm_suffixes_are_not_terms(word: str) -> None:
     text = f"要{word}粮食安全，{word}种业振兴。{word}，{word}。种业振兴、粮食安全。"
     assert word not in PolicyTokenizer()(text)
+
+
+def test_a_state_level_new_area_is_a_place() -> None:
+    # 新区 alone is a kind of place (GENERIC_PLACE_ENDINGS); the state-level new areas are places
+    text = "主动对接雄安新区建设，承接雄安新区疏解。雄安新区带动种业振兴，种业振兴见效。"
+    assert "雄安新区" not in set(pt.keywords(text, top=5)["normalized"])
+    kinds = pt.keywords(text, top=5, entities=True).set_index("normalized")["entity_type"]
+    assert kinds.get("雄安新区") == "place"
