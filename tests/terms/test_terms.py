@@ -455,3 +455,11 @@ def test_a_state_level_new_area_is_a_place() -> None:
     assert "雄安新区" not in set(pt.keywords(text, top=5)["normalized"])
     kinds = pt.keywords(text, top=5, entities=True).set_index("normalized")["entity_type"]
     assert kinds.get("雄安新区") == "place"
+
+
+def test_a_word_of_every_reference_report_is_no_keyword_of_one_text() -> None:
+    # one text is weighed by the bundled reference reports: 发展 is in every one of them
+    text = "发展经济，建设国家。发展是第一要务。河长制落实，河长制见效。"
+    assert "发展" not in set(pt.keywords(text, top=5)["normalized"])
+    why = pt.keywords(text, top=10, explain=True).set_index("normalized")["reason"]
+    assert why.get("发展") == "in every report of the reference table"

@@ -391,8 +391,8 @@ def _explain_rows(
             column = excluded_by(word, exclude) if exclude else None
             if word in wide:
                 reason = f"archive-wide (in more than {r.ARCHIVE_WIDE_SHARE:.0%} of the {documents} documents)"
-            elif score[word] <= 0:
-                reason = "in every document"
+            elif score[word] <= 0:  # one text is weighed by the reference reports (tally.idf)
+                reason = "in every document" if documents > 1 else "in every report of the reference table"
             elif column is not None:
                 reason = f"docvar value ({column})"
             elif places and excluded_by(word, places):
