@@ -20,9 +20,11 @@ import json
 import math
 import numbers
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from policytext.batch.report_tables import INDICATOR_COLUMNS, MAX_ROWS, RunTables
 
 __all__ = ["bar_chart", "heatmap", "line_chart", "number", "render", "table", "write_report"]
 
@@ -33,10 +35,6 @@ if TYPE_CHECKING:
 
 #: rows of a long table shown before the rest, which waits in a <details> below it
 VISIBLE_ROWS = 12
-#: rows of one table on the page at most (a note names the file with all of them)
-MAX_ROWS = 5000
-#: indicator rows read at a time for the page's counts
-QUANTITY_BATCH = 20_000
 #: documents whose keywords the selector offers at most (the keywords table has them all)
 MAX_KEYWORD_DOCUMENTS = 2000
 #: text cells longer than this wrap (shorter ones, ids and names, stay on one line)
@@ -437,123 +435,6 @@ def _stacked_bars(labels: Sequence[str], shares: Mapping[str, Sequence[float]], 
     return "".join(parts)
 
 
-# --------------------------------------------------------------------------- the run's tables
-
-
-#: the columns of the indicators table the page shows (the only ones it reads)
-INDICATOR_COLUMNS = ("doc_id", "text", "indicator", "value", "value_max", "unit", "qualifier", "direction", "status", "kind")
-#: the columns of the long tables the page uses (the rest are only in the files)
-PAGE_COLUMNS = {"indicators": INDICATOR_COLUMNS, "keywords": ("doc_id", "rank", "term", "normalized", "score", "count")}
-
-
-@dataclass
-class _Run:
-    """The tables of a run folder, each read once, and what the page needs to know about them."""
-
-    folder: Path
-    summary: dict[str, Any]
-    _tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    _quantities: Quantities | None = None
-
-    def has(self, name: str) -> bool:
-        return (self.folder / f"{name}.parquet").exists()
-
-    def table(self, name: str) -> pd.DataFrame:
-        """A whole table (empty without columns when not written); the documents table
-        without its texts (they are read one batch at a time: :meth:`scan_texts`), the
-        long tables with only the columns the page shows (:data:`PAGE_COLUMNS`: the
-        indicators' sentences alone would be a large share of the archive's text)."""
-        if name not in self._tables:
-            import pandas as pd
-            import pyarrow.parquet as pq
-
-            path = self.folder / f"{name}.parquet"
-            if not path.exists():
-                self._tables[name] = pd.DataFrame()
-            else:
-                names = pq.read_schema(path).names
-                skip = ("text", "clean_removed") if name == "documents" else ()
-                wanted = PAGE_COLUMNS.get(name, names)
-                columns = [c for c in names if c in wanted and c not in skip]
-                self._tables[name] = pq.read_table(path, columns=columns).to_pandas()
-        return self._tables[name]
-
-    def scan_texts(self, wanted: Collection[str], visit: Callable[[str, str], None]) -> None:
-        """Call ``visit(doc_id, text)`` for each wanted document's cleaned text, reading the
-        documents table a few rows at a time (an archive's texts are never all in memory)."""
-        from policytext.batch.tables import parquet_batches
-
-        path = self.folder / "documents.parquet"
-        if not wanted or not path.exists():
-            return
-        for batch in parquet_batches(path, ["doc_id", "text"], 16):
-            for doc_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-                if doc_id in wanted and text is not None:
-                    visit(doc_id, text)
-
-    def group_columns(self) -> list[str]:
-        """The ``--by`` docvars of the run: the targets table's group columns other than
-        doc_id and year (they come before ``target``)."""
-        import pyarrow.parquet as pq
-
-        if not self.has("targets"):
-            return []
-        names = pq.read_schema(self.folder / "targets.parquet").names
-        leading = names[: names.index("target")] if "target" in names else []
-        return [c for c in leading if c not in ("doc_id", "year")]
-
-    def quantities(self) -> Quantities:
-        """The indicators table's quantities (ordinals are not indicators: every count of
-        indicators on the page is a count of these rows), counted in Arrow: the page shows
-        their totals and its first :data:`MAX_ROWS` rows, so no more rows than those become
-        pandas objects, however large the archive."""
-        if self._quantities is None:
-            self._quantities = Quantities.read(self.folder / "indicators.parquet")
-        return self._quantities
-
-
-@dataclass(frozen=True)
-class Quantities:
-    """What the page shows of the quantities: how many, by kind and by document, and the
-    first rows (the columns of :data:`INDICATOR_COLUMNS`)."""
-
-    total: int
-    by_kind: dict[str, int]
-    by_document: dict[str, int]
-    head: pd.DataFrame
-
-    @classmethod
-    def read(cls, path: Path) -> Quantities:
-        """Read a run's indicators table a batch at a time."""
-        from collections import Counter
-
-        import pandas as pd
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        from policytext.batch.tables import parquet_batches
-        from policytext.numeric import is_quantity
-
-        if not path.exists():
-            return cls(0, {}, {}, pd.DataFrame())
-        columns = [c for c in pq.read_schema(path).names if c in INDICATOR_COLUMNS]
-        by_kind: Counter[str] = Counter()
-        by_document: Counter[str] = Counter()
-        head: list[Any] = []
-        kept = total = 0
-        for batch in parquet_batches(path, columns, QUANTITY_BATCH):
-            batch = batch.filter(is_quantity(pa.Table.from_batches([batch])))
-            total += batch.num_rows
-            for counter, column in ((by_kind, "kind"), (by_document, "doc_id")):
-                if column in batch.schema.names:
-                    counter.update("" if v is None else str(v) for v in batch.column(column).to_pylist())
-            if kept < MAX_ROWS and batch.num_rows:
-                head.append(batch.slice(0, MAX_ROWS - kept))
-                kept += head[-1].num_rows
-        frame = pa.Table.from_batches(head).to_pandas() if head else pd.DataFrame(columns=columns)
-        return cls(total, dict(by_kind), dict(by_document), frame)
-
-
 def _year_values(frame: pd.DataFrame) -> list[int]:
     if "year" not in frame.columns:
         return []
@@ -585,7 +466,7 @@ def _per_year(documents: pd.DataFrame) -> str:
     return f'<h3>每年文件 Documents per year</h3><div class="wide"><table><tr>{head}</tr><tr>{cells}</tr></table></div>'
 
 
-def _overview(run: _Run) -> Section:
+def _overview(run: RunTables) -> Section:
     """How many documents, years, groups, quantities; what failed or was skipped, and why."""
     documents, errors = run.table("documents"), run.table("errors")
     levels = errors["level"].value_counts().to_dict() if len(errors) else {}
@@ -621,7 +502,7 @@ def _target_order(keys: Iterable[str]) -> list[str]:
     return sorted(set(keys), key=lambda k: (known.index(k) if k in known else len(known), k))
 
 
-def _surfaces(run: _Run, frame: pd.DataFrame) -> list[str]:
+def _surfaces(run: RunTables, frame: pd.DataFrame) -> list[str]:
     """The text at ``start:end`` of each row's document: the value as the source writes it."""
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for i, (doc_id, start, end) in enumerate(zip(frame["doc_id"], frame["start"], frame["end"])):
@@ -665,7 +546,7 @@ def _pivot(targets: pd.DataFrame, groups: list[str], years: list[int]) -> str:
     return f'<div class="wide"><table class="pivot"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
 
 
-def _targets_section(run: _Run) -> Section | None:
+def _targets_section(run: RunTables) -> Section | None:
     """The headline targets by year, as the documents write them."""
     targets = run.table("targets")
     if not len(targets.columns):
@@ -687,7 +568,7 @@ def _targets_section(run: _Run) -> Section | None:
     return Section("targets", "目标 Targets by year", body)
 
 
-def _themes_section(run: _Run) -> Section | None:
+def _themes_section(run: RunTables) -> Section | None:
     """Theme rates over the years (mean over a year's documents), and the table behind it."""
     from policytext.topics import bundled_themes
 
@@ -712,7 +593,7 @@ def _term_list(frame: pd.DataFrame) -> str:
     return "、".join(f"{_e(t)} <small>×{_e(c)}</small>" for t, c in zip(frame["term"], frame["count"]))
 
 
-def _periods_section(run: _Run) -> Section | None:
+def _periods_section(run: RunTables) -> Section | None:
     """Per year: the terms that emerged and those that vanished, with their counts."""
     emerging, vanishing = run.table("emerging"), run.table("vanishing")
     if not len(emerging) and not len(vanishing):
@@ -732,7 +613,7 @@ def _periods_section(run: _Run) -> Section | None:
     return Section("periods", "新词与消失的词 Emerging and vanishing terms", note + body)
 
 
-def _keyness_section(run: _Run) -> Section | None:
+def _keyness_section(run: RunTables) -> Section | None:
     """The last period's keyness against the ones before."""
     keyness = run.table("keyness")
     if not len(keyness):
@@ -748,7 +629,7 @@ def _keyness_section(run: _Run) -> Section | None:
     return Section("keyness", f"关键性 Keyness: {target} against the periods before", chart + table(keyness, columns=columns, source="keyness"))
 
 
-def _similarity_section(run: _Run) -> Section | None:
+def _similarity_section(run: RunTables) -> Section | None:
     """A heatmap of document similarity (small runs) or of year similarity."""
     for name, key, what in (("document_similarity", "doc_id", "documents"), ("similarity", "year", "years")):
         frame = run.table(name)
@@ -780,7 +661,7 @@ def _keywords_by_document(keywords: pd.DataFrame, documents: pd.DataFrame) -> di
     return {d: by_doc[d] for d in [*order, *(d for d in by_doc if d not in listed)]}
 
 
-def _keywords_section(run: _Run) -> Section | None:
+def _keywords_section(run: RunTables) -> Section | None:
     """Every document's keywords: pick a document (radio inputs and CSS, no script)."""
     keywords, documents = run.table("keywords"), run.table("documents")
     if not len(keywords.columns):
@@ -810,7 +691,7 @@ def _top_terms(keywords: pd.DataFrame) -> list[str]:
     return [str(t) for t in stats[key].head(KWIC_TERMS)]
 
 
-def _kwic_lines(run: _Run, keywords: pd.DataFrame, terms: list[str]) -> dict[str, list[tuple[str, str, str, str]]]:
+def _kwic_lines(run: RunTables, keywords: pd.DataFrame, terms: list[str]) -> dict[str, list[tuple[str, str, str, str]]]:
     """Up to KWIC_LINES lines per term (one per document, the documents where it scores
     highest first): (doc_id, left, match, right), the term as that document writes it."""
     key = "normalized" if "normalized" in keywords.columns else "term"
@@ -833,7 +714,7 @@ def _kwic_lines(run: _Run, keywords: pd.DataFrame, terms: list[str]) -> dict[str
                 if d in lines[t]] for t in terms}
 
 
-def _kwic_section(run: _Run) -> Section | None:
+def _kwic_section(run: RunTables) -> Section | None:
     """Keywords in context for the terms that are keywords of the most documents."""
     keywords = run.table("keywords")
     if not len(keywords):
@@ -850,7 +731,7 @@ def _kwic_section(run: _Run) -> Section | None:
     return Section("kwic", "关键词语境 Keywords in context", note + "".join(parts))
 
 
-def _topics_section(run: _Run) -> Section | None:
+def _topics_section(run: RunTables) -> Section | None:
     """The topic model (--topics): each topic's top terms and its share over the years."""
     terms, docs = run.table("topic_terms"), run.table("topic_documents")
     if not len(terms):
@@ -907,7 +788,7 @@ def _change_lists(changes: pd.DataFrame, labels: Sequence[str]) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def _changes_section(run: _Run) -> Section | None:
+def _changes_section(run: RunTables) -> Section | None:
     """Year-over-year change of consecutive documents: how much text stayed, the formulations
     and targets that came, went or changed, and the shares table."""
     changes = run.table("changes")
@@ -927,7 +808,7 @@ def _changes_section(run: _Run) -> Section | None:
     return Section("changes", "逐年变化 Year-over-year changes", body + table(changes, columns=columns, source="changes"))
 
 
-def _formulations_section(run: _Run) -> Section:
+def _formulations_section(run: RunTables) -> Section:
     """Formulations (提法) over the archive: documents and occurrences of each."""
     formulations = run.table("formulations")
     if not len(formulations):
@@ -941,7 +822,7 @@ def _formulations_section(run: _Run) -> Section:
     return Section("formulations", "提法 Formulations", body)
 
 
-def _indicators_section(run: _Run) -> Section:
+def _indicators_section(run: RunTables) -> Section:
     """The quantities (ordinals are not indicators): counts by kind, then the rows."""
     quantities = run.quantities()
     if not quantities.total:
@@ -952,7 +833,7 @@ def _indicators_section(run: _Run) -> Section:
     return Section("indicators", "数值指标 Quantities", body)
 
 
-def _documents_section(run: _Run) -> Section:
+def _documents_section(run: RunTables) -> Section:
     documents = run.table("documents")
     counts = run.quantities().by_document
     frame = documents.assign(quantities=[int(counts.get(str(d), 0)) for d in documents["doc_id"]]) if len(documents) else documents
@@ -968,7 +849,7 @@ def _spun_section(spun: list[dict[str, Any]]) -> Section:
     return Section("spun", "洗稿 Spun texts (synonym spinning)", table(frame) if len(frame) else "<p>no document judged spun</p>")
 
 
-def _errors_section(run: _Run) -> Section:
+def _errors_section(run: RunTables) -> Section:
     errors = run.table("errors")
     return Section("errors", "错误 Errors", table(errors, source="errors") if len(errors) else "<p>none</p>")
 
@@ -1019,7 +900,7 @@ def render(title: str, sections: Sequence[Section | tuple[str, str]], summary: d
             f"<style>{_style(font)}</style></head><body>{body}</body></html>\n")
 
 
-def _sections(run: _Run, spun: list[dict[str, Any]] | None) -> list[Section]:
+def _sections(run: RunTables, spun: list[dict[str, Any]] | None) -> list[Section]:
     builders: list[Callable[[], Section | None]] = [
         lambda: _overview(run), lambda: _targets_section(run), lambda: _themes_section(run),
         lambda: _periods_section(run), lambda: _keyness_section(run), lambda: _similarity_section(run),
@@ -1048,5 +929,5 @@ def write_report(folder: Path, title: str, summary: dict[str, Any], *, spun: lis
     spun : list of dict, optional
         The documents judged spun (a run with despin on).
     """
-    run = _Run(Path(folder), {k: v for k, v in summary.items() if k not in ("seconds", "cache", "jobs")})
+    run = RunTables(Path(folder), {k: v for k, v in summary.items() if k not in ("seconds", "cache", "jobs")})
     (run.folder / "report.html").write_text(render(title, _sections(run, spun)), encoding="utf-8")
