@@ -120,9 +120,16 @@ def test_a_list_of_numbers_is_no_range() -> None:
     ("新打机井50眼。", "50眼", "眼"),
     ("发放纪念章120枚。", "120枚", "枚"),
     ("大概就是这两部分。", "两部分", "部分"),
+    ("建成农业示范区3片。", "3片", "片"),
+    ("建成農業示範區3片。", "3片", "片"),
 ])
 def test_measure_words(text: str, surface: str, unit: str) -> None:
     assert _row(text, surface)["unit"] == unit
+
+
+@pytest.mark.parametrize("text", ["呈现一片繁荣景象。", "兩片樹林之間。"])
+def test_a_count_noun_after_a_chinese_numeral_is_no_quantity(text: str) -> None:
+    assert _quantities(text).empty
 
 
 @pytest.mark.parametrize("text", ["兩個禮拜前我去了。", "两个星期后再说。", "三天前开会。", "五年后会有变化。"])

@@ -352,6 +352,59 @@ def test_a_word_mostly_before_the_kind_of_a_village_or_firm_is_its_name() -> Non
     assert why["育才"] == why["鲍墟"] == "entity (place)" and why["国宏"].endswith("国宏公司")
 
 
+def test_a_rare_word_before_a_villages_kind_now_and_then_is_its_name() -> None:
+    # 石盘 is no common word: written twice before 乡 of its five uses, it is the place
+    text = "石盘乡试点成功。在石盘、魏庄建成示范区。完成石盘乡土地整理。启动石盘项目。建成石盘中心。大棚蔬菜增产，大棚蔬菜上市。"
+    why = pt.keywords(text, explain=True).set_index("normalized")["reason"].to_dict()
+    assert why["石盘"] == "entity (place)"
+    # a common word needs most of its uses there (美丽 of 美丽乡村 stays a word)
+    text = "美丽乡村建设。美丽城镇建设。美丽河湖治理。美丽庭院创建。美丽乡村提升。"
+    assert pt.keywords(text, explain=True).set_index("normalized")["reason"].get("美丽") != "entity (place)"
+
+
+def test_an_industrys_word_in_its_firms_names_stays_a_term() -> None:
+    # 电网 stands in 国家电网公司 now and then; no firm's name for that (most uses needed)
+    text = "电网建设加快。国家电网公司负责电网调度。电网改造完成。华北电网公司投产。电网安全运行。"
+    why = pt.keywords(text, explain=True).set_index("normalized")["reason"].to_dict()
+    assert not str(why.get("电网")).startswith("entity")
+
+
+@pytest.mark.parametrize(("text", "road"), [
+    ("完成S248、G207县城段改线工程。G207绕城项目开工，G207沿线绿化。", "G207"),
+    ("X012乡道硬化，X012沿线亮化，X012拓宽。", "X012"),
+])
+def test_a_road_number_is_a_place(text: str, road: str) -> None:
+    assert road not in set(pt.keywords(text, top=10)["normalized"])
+    assert pt.keywords(text, top=10, entities=True).set_index("normalized")["entity_type"].get(road) == "place"
+
+
+def test_a_group_of_states_is_no_road() -> None:
+    text = "G20峰会召开。G20成员协调宏观政策，G20发挥作用。"
+    kinds = pt.keywords(text, top=10, entities=True).set_index("normalized")["entity_type"]
+    assert kinds.get("G20") != "place"
+
+
+@pytest.mark.parametrize(("text", "compound", "parts"), [
+    # two describing words name nothing (保持社会和谐稳定)
+    ("保持社会和谐稳定。维护和谐稳定局面。实现和谐稳定。", "和谐稳定", {"和谐"}),
+    # a verb before an adjective begins a phrase whose object follows
+    ("淘汰落后产能。淘汰落后设备。淘汰落后工艺。", "淘汰落后", {"淘汰", "落后"}),
+    # a distinguishing word needs a noun after it (非法 of 非法采砂)
+    ("重拳打击非法采矿。重拳打击非法集资。重拳打击非法用地。", "重拳打击非法", {"非法"}),
+])
+def test_a_compound_without_a_head_is_no_term(text: str, compound: str, parts: set[str]) -> None:
+    why = pt.keywords(text, top=20, explain=True).set_index("normalized")
+    assert compound not in set(why.index[why["kept"]])
+    assert not parts & set(why.index[why["kept"]])
+
+
+def test_a_compound_headed_by_an_adjective_is_a_term() -> None:
+    # jieba tags 复兴 and 健康 as adjectives; after a noun they head the compound
+    text = "实现民族复兴。民族复兴是梦想。推进民族复兴。守护生命健康，生命健康至上。"
+    kept = set(pt.keywords(text, top=10)["normalized"])
+    assert "民族复兴" in kept
+
+
 @pytest.mark.parametrize("word", ["之日起", "简称", "修正", "多角度", "人心思齐", "受到"])
 def test_boilerplate_and_all_purpose_words_are_not_terms(word: str) -> None:
     text = "本办法自发布之日起施行，以下简称办法。修正通过。多角度推进，人心思齐，受到欢迎。" * 2

@@ -133,7 +133,7 @@ for _kind, _words in {
         "剂 箱 标准箱 标箱 羽 盏 幢 车次 架次 班次 "
         # tables (a banquet hall counts 桌), coins and medals, grains, pairs, wells (机井50眼)
         "桌 枚 颗 粒 双 眼 根 匹 部分 "
-        "项目 村 镇 乡 县 市 省 国 门 起"
+        "项目 村 镇 乡 县 市 省 国 门 起 片"
     ),
 }.items():
     for _word in _words.split():
@@ -142,8 +142,9 @@ for _kind, _words in {
 UNITS.update({"人民币": ("amount", "元"), "元人民币": ("amount", "元"), "块": ("amount", "元"),
               "毛钱": ("amount", "角")})
 #: words a Chinese numeral fuses with into a name or a counting word (两国, 三县一区, 千村,
-#: 长三角, 两度, 两头); an Arabic numeral or a magnitude makes a count (31省, 1.2万村, 50度)
-COUNT_NOUNS = frozenset(["村", "镇", "乡", "县", "市", "省", "国", "项目", "角", "度", "头", "门"])
+#: 长三角, 两度, 两头, 一片); an Arabic numeral or a magnitude makes a count (31省, 1.2万村, 50度,
+#: 示范区3片)
+COUNT_NOUNS = frozenset(["村", "镇", "乡", "县", "市", "省", "国", "项目", "角", "度", "头", "门", "片"])
 #: the base unit of a unit that names another (度 is a kilowatt-hour)
 BASE_UNIT = {"度": "千瓦时"}
 #: currency signs written before the number (¥3.5亿, ￥120), folded to ¥

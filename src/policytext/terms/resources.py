@@ -68,6 +68,14 @@ DROPPED_TAGS = {
     "s": "place word", "e": "interjection", "y": "modal particle", "o": "onomatopoeia",
 }
 
+#: tags of words that describe (adjectives, adverbs, status words): a compound of two
+#: such words describes and names nothing (和谐稳定)
+DESCRIBING_TAGS = frozenset({"a", "ad", "ag", "d", "z", "zg"})
+#: the tags a compound's head cannot have: a distinguishing word (非法, 新型: it needs a
+#: noun after it), or ``description`` (two describing words); such a compound is no term.
+#: An adjective can head one (民族|复兴, 生命|健康: jieba tags 复兴 and 健康 ``a``)
+HEADLESS_TAGS = frozenset({"b", "bg", "description"})
+
 #: the first characters of a word the segmenter made up (the HMM: the dictionary lacks it)
 #: that belong to the number before it (2022年|村 cut as 年村), that make it a piece of a
 #: numbered slogan (一轴|两带, 三廊) or of a function word or a pronoun (质|和量, 即雄安至, 你委): such a word
@@ -175,7 +183,17 @@ PLACE_ENDINGS = tuple("路街巷环桥村庄屯寨镇乡河湖淀山岭峰坡岛
 #: their own (鲍墟|乡, 育才|街, 龙泉|关, 国宏|公司): what stands mostly right before one is the
 #: proper name of that place or firm
 SMALL_PLACE_KINDS = frozenset("乡镇村街路巷关庄屯寨")
-FIRM_KINDS = frozenset({"公司", "集团"})
+FIRM_KINDS = frozenset({"公司", "集团", "集团公司", "股份", "有限公司", "股份有限公司", "有限责任公司"})
+#: the longest kind of a firm, in characters (the tokens read as kinds are no longer)
+KIND_MAX_CHARS = max(map(len, FIRM_KINDS))
+#: a word that is no common word names a small place when this share of its uses, and at
+#: least twice, stand right before the place's kind: a report writes 白团乡 and then 白团
+#: alone (a common word needs :data:`policytext.terms.tokenize.FRAGMENT_SHARE`)
+RARE_NAME_SHARE = 1 / 3
+#: a road's number in China's road register (G207, S248, X012: national, provincial,
+#: county, township roads): the name of a place, no topic. Three digits at least: G20 and
+#: G7 are groups of states, and a motorway's short number (G4) is read as nothing
+ROAD_NUMBER = re.compile(r"^[GSXY]\d{3,4}$")
 #: words that end like a division but name a kind of place, not one place (城中村, 文明城市)
 GENERIC_PLACE_ENDINGS = (
     "城市", "城镇", "城区", "市区", "郊区", "社区", "园区", "景区", "新区", "山区", "矿区", "林区", "牧区", "灾区",

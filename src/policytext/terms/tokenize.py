@@ -469,7 +469,11 @@ class PolicyTokenizer:
         reason = drop.get(word) or word_reason(word, tag)
         kind = None
         made_up = False
-        if reason is None and r.HAN.search(word):
+        if reason is None and r.ROAD_NUMBER.match(word):
+            kind = "place"
+            if not self.entities:
+                reason = "entity (place)"
+        elif reason is None and r.HAN.search(word):
             made_up = not self._backend().has_word(word)
             if made_up and cross_word(word):
                 reason = "cross-word fragment"
@@ -641,6 +645,7 @@ def _compose(
             reasons[word] = f"fragment of {name}"
         sequence = [item for item in sequence if item[0] not in parts]
     made: dict[tuple[str, int], tuple[Item, Item]] = {}
+    tag_of: dict[str, str] | None = None
     for _ in range(COMPOUND_ROUNDS):
         words = list(map(_WORD, sequence))
         adjacent = _adjacency(found, sequence)
@@ -653,8 +658,11 @@ def _compose(
             break
         merged = _merge(sequence, adjacent, joins, made)
         standalone = Counter(map(_WORD, merged))
+        if tag_of is None:  # only a text with compounds needs its words' tags by word
+            tag_of = dict(zip(reversed(found.words), reversed(found.tags)))
         for a, b in sorted(joins):  # set order varies by process: a part two compounds share gets one reason
-            _judge_compound(a + b, found, entities)
+            tag_of.setdefault(a + b, _compound_tag(tag_of.get(a, ""), tag_of.get(b, "")))
+            _judge_compound(a + b, found, entities, headless=tag_of[a + b] in r.HEADLESS_TAGS)
             for part in (a, b):
                 if reasons.get(part) is None and standalone[part] <= (1 - FRAGMENT_SHARE) * counts[part]:
                     reasons[part] = f"fragment of {a + b}"
@@ -681,11 +689,26 @@ def _compose(
     return [item for item in sequence if reasons.get(item[0]) is None]
 
 
-def _judge_compound(word: str, found: Candidates, entities: bool) -> None:
-    """A new compound's verdict: a term, or a state organ's name (an entity)."""
+def _compound_tag(left: str, right: str) -> str:
+    """The part of speech of a compound of two words: its head's, the last word's (Chinese
+    puts the head last), except that two words that only describe make a description
+    (和谐|稳定: ``description``), and a verb before an adjective begins a verb phrase whose
+    object follows (提供|强大 of 提供强大的支撑, 淘汰|落后 of 淘汰落后产能: ``description``)."""
+    if right in r.DESCRIBING_TAGS and (left in r.DESCRIBING_TAGS or left == "v"):
+        return "description"
+    return right
+
+
+def _judge_compound(word: str, found: Candidates, entities: bool, *, headless: bool = False) -> None:
+    """A new compound's verdict: a term, a state organ's name (an entity), or no term when
+    ``headless`` (it ends in a modifier, 依法严厉打击|非法, or only describes, 和谐|稳定: a
+    piece of a clause, whose parts stay its fragments)."""
     from policytext.terms.entities import named_organ
 
     if word in found.reasons:
+        return
+    if headless:
+        found.reasons[word] = "no head (a modifier or a description, not a term)"
         return
     if named_organ(word):
         if entities:
@@ -712,6 +735,11 @@ def _judge_restored(
     again = bound_to_neighbours(seg, found, [item for item in sequence if item[0] in restored], blocked, lookup=lookup)
     for word, longer in again.items():
         reasons[word] = f"fragment of {longer}"
+
+
+#: the reasons of a compound whose parts stay its fragments when it is no term: a name's
+#: parts (安全监管 of 安全监管总局) and a clause piece's (和谐 of 和谐稳定)
+_KEEPS_PARTS = ("entity", "no head")
 
 
 def _resolved(
@@ -742,7 +770,7 @@ def _resolved(
             continue
         for part in parts:
             # the parts of a name stay fragments of it (安全监管 of 安全监管总局)
-            if get(part[0]) == f"fragment of {word}" and not str(reasons[word]).startswith("entity"):
+            if get(part[0]) == f"fragment of {word}" and not str(reasons[word]).startswith(_KEEPS_PARTS):
                 reasons[part[0]] = None
             if restored is not None and get(part[0]) is None:
                 restored.setdefault(part[0], str(reasons[word]))
@@ -758,8 +786,10 @@ def name_stems(
     written right before the kind of a small place or of a firm, cut off as a token of its
     own (鲍墟|乡, 育才|街, 国宏|公司) or starting a token that is no common word (龙泉|关镇,
     育才|街至; ``lookup``: a word's frequency in the segmenter's dictionary): the proper
-    name of that place or firm, each with its entity type. ``at``/``words``: the
-    candidates' token indices and strings."""
+    name of that place or firm, each with its entity type. A word that is no common word
+    needs only :data:`~policytext.terms.resources.RARE_NAME_SHARE` of its uses before a
+    place's kind (白团乡 twice, then 白团 alone). ``at``/``words``: the candidates' token
+    indices and strings."""
     import numpy as np
 
     starts, ends = seg.analysis_starts, seg.analysis_ends
@@ -767,7 +797,8 @@ def name_stems(
         return {}
     following = np.minimum(at + 1, len(starts) - 1)
     # the token right after touches the candidate, and is short enough to be a kind
-    touching = (at + 1 < len(starts)) & (starts[following] == ends[at]) & (ends[following] - starts[following] <= 2)
+    touching = (at + 1 < len(starts)) & (starts[following] == ends[at])
+    touching &= ends[following] - starts[following] <= r.KIND_MAX_CHARS
     text = seg.analysis_text
     # and it starts as a kind does (乡, 公司): the rest can name no kind, left out in numpy
     kind_first = _kind_starts(text)[np.minimum(starts[following], len(text) - 1)]
@@ -775,15 +806,28 @@ def name_stems(
     hits: dict[str, Counter[str]] = {}
     for k, s, e in zip(near.tolist(), starts[following[near]].tolist(), ends[following[near]].tolist()):
         word, token = words[k], text[s:e]
+        if len(token) > 2 and token not in r.FIRM_KINDS:
+            continue  # only a firm's kind is longer than two characters (有限公司)
         if token[0] in r.SMALL_PLACE_KINDS and len(token) > 1 and lookup(token) >= COMMON_TOKEN_FREQ:
             continue  # 美丽|乡村: a common word that starts like a village's kind
         kind = "place" if token[0] in r.SMALL_PLACE_KINDS else "organization" if token in r.FIRM_KINDS else None
         if kind is not None and reasons.get(word) is None:
             hits.setdefault(word, Counter())[kind] += 1
-    return {
-        word: kinds.most_common(1)[0][0] for word, kinds in hits.items()
-        if counts[word] >= 2 and sum(kinds.values()) >= FRAGMENT_SHARE * counts[word]
-    }
+    names: dict[str, str] = {}
+    for word, kinds in hits.items():
+        if kinds["place"] >= 2 and kinds["place"] >= _place_share(word, lookup) * counts[word]:
+            names[word] = "place"
+        elif kinds.total() >= 2 and kinds.total() >= FRAGMENT_SHARE * counts[word]:
+            names[word] = kinds.most_common(1)[0][0]
+    return names
+
+
+def _place_share(word: str, lookup: Callable[[str], int]) -> float:
+    """The share of a word's uses before a small place's kind that make it the place's name:
+    most for a common word, :data:`~policytext.terms.resources.RARE_NAME_SHARE` for one that
+    is no common word. (A firm's kind needs most uses either way: an industry's word stands
+    in its firms' names, 国家电网公司, 中国石油化工集团公司.)"""
+    return FRAGMENT_SHARE if lookup(word) >= COMMON_TOKEN_FREQ else r.RARE_NAME_SHARE
 
 
 def _kind_starts(text: str) -> np.ndarray:
