@@ -398,6 +398,16 @@ def test_a_compound_without_a_head_is_no_term(text: str, compound: str, parts: s
     assert not parts & set(why.index[why["kept"]])
 
 
+def test_a_common_distinguishing_word_is_a_term_only_inside_a_compound() -> None:
+    # 公共 and 唯一 only modify (jieba's ``b``); 公共|体育设施 names something
+    text = "新建公共体育设施。公共体育设施免费开放。突出公共属性，公共属性不变，公共财政保障。这是唯一途径，唯一出路。"
+    why = pt.keywords(text, top=30, explain=True).set_index("normalized")
+    kept = set(why.index[why["kept"]])
+    assert "公共体育设施" in kept
+    assert not {"公共", "唯一"} & kept
+    assert str(why.loc["唯一", "reason"]).startswith("part of speech (b")
+
+
 def test_a_compound_headed_by_an_adjective_is_a_term() -> None:
     # jieba tags 复兴 and 健康 as adjectives; after a noun they head the compound
     text = "实现民族复兴。民族复兴是梦想。推进民族复兴。守护生命健康，生命健康至上。"

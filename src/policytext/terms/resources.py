@@ -73,8 +73,13 @@ DROPPED_TAGS = {
 DESCRIBING_TAGS = frozenset({"a", "ad", "ag", "d", "z", "zg"})
 #: the tags a compound's head cannot have: a distinguishing word (非法, 新型: it needs a
 #: noun after it), or ``description`` (two describing words); such a compound is no term.
-#: An adjective can head one (民族|复兴, 生命|健康: jieba tags 复兴 and 健康 ``a``)
+#: An adjective can head one (民族|复兴, 生命|健康: jieba tags 复兴 and 健康 ``a``), and so
+#: can a fixed expression (财政|体制改革: ``l``)
 HEADLESS_TAGS = frozenset({"b", "bg", "description"})
+#: a distinguishing word (``b``: 主要, 新型, 国有, 唯一) this common in the segmenter's
+#: dictionary is a modifier, no term on its own; rarer ones are mostly nouns that jieba
+#: tags so (隐私, 绩效, 非典, 水污染)
+COMMON_MODIFIER_FREQ = 500
 
 #: the first characters of a word the segmenter made up (the HMM: the dictionary lacks it)
 #: that belong to the number before it (2022年|村 cut as 年村), that make it a piece of a

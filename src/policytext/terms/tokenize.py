@@ -645,6 +645,39 @@ def _compose(
             reasons[word] = f"fragment of {name}"
         sequence = [item for item in sequence if item[0] not in parts]
     made: dict[tuple[str, int], tuple[Item, Item]] = {}
+    sequence = _join_compounds(found, sequence, stop, made, entities)
+    sequence = _resolved(sequence, reasons, made)
+    # a place's name is no generic neighbour even when its word is on a tier (中国): a term
+    # written mostly right after it is the rest of a name (中国|石化, 中国|华能集团公司)
+    blocked = _edge_words() - places if places else _edge_words()
+    standalone = Counter(map(_WORD, sequence))
+    for word, longer in bound_to_neighbours(seg, found, sequence, blocked, standalone, lookup).items():
+        reasons[word] = f"fragment of {longer}"
+    # every candidate's count, and the compounds' (a copy and the few new words: no sum)
+    every = Counter(found.counts)
+    every.update({w: n for w, n in standalone.items() if w not in found.counts})
+    for word, longer in fragments_of(list(standalone), every, seg.analysis_text).items():
+        reasons[word] = f"fragment of {longer}"
+    restored: dict[str, str] = {}
+    sequence = _resolved(sequence, reasons, made, restored)
+    if restored:
+        _judge_restored(seg, found, sequence, restored, blocked, lookup)
+    for word in _modifiers(found, standalone, lookup):
+        reasons[word] = "part of speech (b: a distinguishing word, which only modifies)"
+    for word in list(found.types):
+        if reasons.get(word) is not None:
+            del found.types[word]
+    return [item for item in sequence if reasons.get(item[0]) is None]
+
+
+def _join_compounds(
+    found: Candidates, sequence: list[Item], stop: Mapping[str, str], made: dict[tuple[str, int], tuple[Item, Item]],
+    entities: bool,
+) -> list[Item]:
+    """``sequence`` with the text's own compounds joined, round after round (``made``
+    learns each compound's parts); the compounds' verdicts and their parts' (fragments)
+    are marked in ``found``."""
+    reasons = found.reasons
     tag_of: dict[str, str] | None = None
     for _ in range(COMPOUND_ROUNDS):
         words = list(map(_WORD, sequence))
@@ -667,26 +700,15 @@ def _compose(
                 if reasons.get(part) is None and standalone[part] <= (1 - FRAGMENT_SHARE) * counts[part]:
                     reasons[part] = f"fragment of {a + b}"
         sequence = _resolved(merged, reasons, made)
-    sequence = _resolved(sequence, reasons, made)
-    # a place's name is no generic neighbour even when its word is on a tier (中国): a term
-    # written mostly right after it is the rest of a name (中国|石化, 中国|华能集团公司)
-    blocked = _edge_words() - places if places else _edge_words()
-    standalone = Counter(map(_WORD, sequence))
-    for word, longer in bound_to_neighbours(seg, found, sequence, blocked, standalone, lookup).items():
-        reasons[word] = f"fragment of {longer}"
-    # every candidate's count, and the compounds' (a copy and the few new words: no sum)
-    every = Counter(found.counts)
-    every.update({w: n for w, n in standalone.items() if w not in found.counts})
-    for word, longer in fragments_of(list(standalone), every, seg.analysis_text).items():
-        reasons[word] = f"fragment of {longer}"
-    restored: dict[str, str] = {}
-    sequence = _resolved(sequence, reasons, made, restored)
-    if restored:
-        _judge_restored(seg, found, sequence, restored, blocked, lookup)
-    for word in list(found.types):
-        if reasons.get(word) is not None:
-            del found.types[word]
-    return [item for item in sequence if reasons.get(item[0]) is None]
+    return sequence
+
+
+def _modifiers(found: Candidates, standalone: Counter[str], lookup: Callable[[str], int]) -> set[str]:
+    """The common distinguishing words (``b``: 公共, 国有, 唯一) that stand alone among the
+    terms of one text: they modify, and name something only inside a compound (公共|体育设施,
+    joined before this)."""
+    tagged = set(itertools.compress(found.words, map("b".__eq__, found.tags)))
+    return {word for word in tagged if word in standalone and lookup(word) >= r.COMMON_MODIFIER_FREQ}
 
 
 def _compound_tag(left: str, right: str) -> str:
