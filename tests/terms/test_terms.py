@@ -17,7 +17,7 @@ from policytext.terms import (
     PolicyTokenizer,
     stopwords,
 )
-from policytext.terms.entities import named_organ
+from policytext.terms.entities import named_body, named_organ
 from policytext.terms.keyterms import inside_dictionary_word
 from policytext.terms.tokenize import fragments_of
 
@@ -485,6 +485,19 @@ def test_a_state_organ_is_an_organization_and_its_parts_are_not_terms(organ: str
     assert "煤矿安全" in set(table["normalized"])
     named = pt.keywords(text, top=10, entities=True).set_index("normalized")["entity_type"]
     assert named.get(organ) == "organization"
+
+
+@pytest.mark.parametrize("body", ["港务局", "地质局", "亲民党"])
+def test_a_body_named_by_its_ending_is_an_organization(body: str) -> None:
+    text = f"{body}负责码头调度。{body}加强管理，{body}会同有关部门。码头调度由{body}统筹。"
+    assert body not in set(pt.keywords(text, top=10)["normalized"])
+    named = pt.keywords(text, top=10, entities=True).set_index("normalized")["entity_type"]
+    assert named.get(body) == "organization"
+
+
+@pytest.mark.parametrize("word", ["新发展格局", "总体布局", "执政党", "百年变局"])
+def test_a_common_word_ending_like_a_body_is_none(word: str) -> None:
+    assert not named_body(word)
 
 
 @pytest.mark.parametrize("word", ["中西部", "俱乐部", "指挥部", "村两委", "镇党委", "领导干部"])

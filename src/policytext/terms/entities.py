@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from policytext.corpus import Corpus
 
-__all__ = ["ENTITY_COLUMNS", "context_persons", "entities", "entity_type", "named_organ"]
+__all__ = ["ENTITY_COLUMNS", "context_persons", "entities", "entity_type", "named_body", "named_organ"]
 
 ENTITY_COLUMNS = ("doc_id", "entity", "normalized", "entity_type", "count", "start", "end", "starts")
 
@@ -77,6 +77,11 @@ def _organization(word: str) -> bool:
     return len(word) >= 3 and word.endswith(r.ORG_SUFFIXES)
 
 
+def named_body(word: str) -> bool:
+    """A body's name by its ending (港务局, 地质局, 亲民党), whatever the words before it."""
+    return len(word) >= 3 and word.endswith(r.BODY_ENDINGS) and not word.endswith(r.NOT_BODY_ENDINGS)
+
+
 def named_organ(word: str) -> bool:
     """A state organ's name by its shape alone (能源部, 安全监管总局, 发展改革委)."""
     if not r.NAMED_ORGAN.match(word):
@@ -106,6 +111,8 @@ def entity_type(word: str, tag: str, known: bool, lookup: Lookup) -> str | None:
     if not known and len(word) == 2 and word[0] in r.SURNAMES and word[1] in r.PERSON_REFERENCE_TAILS:
         return "person"  # 陈副 (院长), 吴姓 …: a person without the given name
     kind = r.ENTITY_TAGS.get(tag)
+    if kind is None and tag.startswith("n") and named_body(word):
+        return "organization"  # a body's name jieba lists as a plain noun (港务局, 亲民党)
     if kind in ("person", "place") and word.endswith(r.PLACE_ENDINGS):
         # a name that ends like a road, village, river or mountain (易兴路, 张盆村, 通天河)
         return None if word.endswith(r.GENERIC_PLACE_ENDINGS) else "place"

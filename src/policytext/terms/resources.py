@@ -212,6 +212,14 @@ ORG_SUFFIXES = (
     "部", "委", "局", "院", "署", "办", "厅", "会", "行", "司", "党", "军", "团", "队", "集团", "公司", "银行", "政府",
     "组织", "大学", "学院", "中央", "政协", "人大", "委员会", "联合国", "共同体", "联盟", "协会", "堂",
 )
+#: how the name of a body ends that jieba's dictionary tags as a plain noun or the text
+#: makes as a compound (港务局, 地质局, 亲民党, 矿产资源|委员会): three characters at
+#: least, and not the endings of common words (格局, 布局, 大局; a party in general: 执政党)
+BODY_ENDINGS = ("局", "委员会", "党")
+NOT_BODY_ENDINGS = (
+    "格局", "布局", "开局", "大局", "全局", "结局", "时局", "变局", "残局", "骗局", "当局", "新局", "政党",
+    "入党", "建党", "管党", "治党", "爱党", "执政党", "在野党", "反对党",
+)
 #: the name of a state organ, whatever its tag: 国家 and a domain (国家物价局, 国家计委), a
 #: general administration (安全监管总局), a ministry (能源部, 地质矿产部), a commission or an
 #: office named by its domain (发展改革委, 综治办); a stem ending in a direction (中西部), a

@@ -725,14 +725,14 @@ def _judge_compound(word: str, found: Candidates, entities: bool, *, headless: b
     """A new compound's verdict: a term, a state organ's name (an entity), or no term when
     ``headless`` (it ends in a modifier, 依法严厉打击|非法, or only describes, 和谐|稳定: a
     piece of a clause, whose parts stay its fragments)."""
-    from policytext.terms.entities import named_organ
+    from policytext.terms.entities import named_body, named_organ
 
     if word in found.reasons:
         return
     if headless:
         found.reasons[word] = "no head (a modifier or a description, not a term)"
         return
-    if named_organ(word):
+    if named_organ(word) or named_body(word):
         if entities:
             found.types[word] = "organization"
         else:
