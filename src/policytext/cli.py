@@ -246,6 +246,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    _add_analyze_parser(sub)
+    _add_tool_parsers(sub)
+    _add_reuse_parser(sub)
+    return parser
+
+
+def _add_analyze_parser(sub: Any) -> None:
+    """The ``analyze`` command: the main job."""
     a = sub.add_parser(
         "analyze",
         help="analyse an archive (folder, .jsonl, .csv, .parquet) into tables",
@@ -263,6 +271,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument("path", help="folder or file to analyse")
     a.add_argument("--out", required=True, help="output folder (created if missing)")
+    _add_reading_options(a)
+    _add_run_options(a)
+    _add_table_options(a)
+    a.set_defaults(func=_analyze)
+
+
+def _add_reading_options(a: argparse.ArgumentParser) -> None:
+    """What to read and how: the path, its docvars, its encoding and text field, the segmenter."""
     a.add_argument(
         "--pattern", help='file-name pattern for docvars, e.g. "{year}政府工作报告_{speaker}*.txt"'
     )
@@ -276,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="segmenter (default: auto = rjieba when installed, else jieba)",
     )
     a.add_argument("--userdict", help="extra words for the segmenter (jieba dictionary format)")
+
+
+def _add_run_options(a: argparse.ArgumentParser) -> None:
+    """How the run goes: processes, cluster, cache, despinning."""
     a.add_argument("--jobs", type=int, default=1, help="worker processes for the per-document analysis (default: 1)")
     a.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the per-document analysis on a Dask distributed cluster (tcp://host:8786)")
@@ -288,6 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clean texts of the same genre (a folder or file, read like PATH) whose usage refines "
                         "the despin repairs: an undecided word is repaired, or a repair dropped, where they "
                         "write it clearly one way (needs --despin auto or on)")
+
+
+def _add_table_options(a: argparse.ArgumentParser) -> None:
+    """Which tables beyond the default ones, grouped how, written how."""
     a.add_argument("--by", metavar="COL[,COL]",
                    help="docvars that group documents (e.g. province or 区县名称): the targets table gets one row per "
                         "group, year and target; without it, one row per document")
@@ -303,8 +327,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--reuse", action="store_true",
                    help="also find passages documents share (text reuse): tables reuse_passages, reuse_pairs, "
                         "reuse_boilerplate and, with years, reuse_diffusion")
-    a.set_defaults(func=_analyze)
 
+
+def _add_tool_parsers(sub: Any) -> None:
+    """The one-file tools: convert, segment, keywords, diff, indicators."""
     c = sub.add_parser("convert", help="convert a file or stdin with an OpenCC config")
     c.add_argument("file", nargs="?", help="input file (default: stdin)")
     c.add_argument(
@@ -336,12 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--quiet", action="store_true", help="print nothing but errors")
     d.set_defaults(func=_diff)
 
-    _add_reuse_parser(sub)
-
     n = sub.add_parser("indicators", help="numeric indicators of a file or stdin (tab-separated)")
     n.add_argument("file", nargs="?", help="input file (default: stdin)")
     n.set_defaults(func=_indicators)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
