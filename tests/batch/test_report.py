@@ -322,11 +322,12 @@ def test_document_strings_stay_escaped_in_every_section(tmp_path: Path) -> None:
     archive = tmp_path / "in"
     archive.mkdir()
     hostile = '<b onmouseover="x">"&'
-    # each year with a subject of its own: a term in every document is no keyword of any
+    # each year with a subject of its own, named twice: a term in every document, or a common
+    # word used once, is no keyword of any
     for year, growth, subject in ((2022, "5.5", "数字乡村"), (2023, "5", "河长制"), (2024, "1012.7", "冰雪旅游")):
         (archive / f"{year}{hostile[:3]}报告.txt").write_text(
             f"今年主要预期目标是：国内生产总值增长{growth}%左右，{hostile}。推进“六稳”工作，{hostile}加强生态环境保护。"
-            f"粮食产量31250万吨以上。加强生态环境保护，推进{year}年改革，推进{subject}。", encoding="utf-8")
+            f"粮食产量31250万吨以上。加强生态环境保护，推进{year}年改革，推进{subject}，{subject}见效。", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["analyze", str(archive), "--out", str(out), "--quiet"]) == 0
     folder = live_folder(out)

@@ -102,11 +102,20 @@ def tfidf_scored(summary: TermSummary, idf: np.ndarray, archive_wide: np.ndarray
     The idf is scikit-learn's smoothed one (:func:`~policytext.terms.tally.smoothed_idf`)
     without its +1, so a term in every document (发展 in every work report) scores 0, and
     so does a term ``archive_wide`` marks (:meth:`~policytext.terms.TermTally.archive_wide`:
-    in most documents of the archive). A term scoring 0 is no keyword."""
+    in many documents of the archive) and a term of the genre's common ground (in most of the
+    reference reports: :data:`~policytext.terms.resources.GENRE_WIDE_SHARE`; a name kept as
+    an entity excepted). A term scoring 0 is no keyword."""
+    import numpy as np
+
     n = summary.counts.astype(float)
     scores = n * (idf - 1)
     if archive_wide is not None:
         scores[archive_wide] = 0.0
+    genre = r.genre_wide_terms()
+    common = np.fromiter(map(genre.__contains__, summary.terms), dtype=bool, count=len(summary.terms))
+    if summary.types:  # a name kept with entities=True is listed however often the genre names it (财政部)
+        common &= np.fromiter((t not in summary.types for t in summary.terms), dtype=bool, count=len(summary.terms))
+    scores[common] = 0.0
     return Scored(summary.terms, scores, n)
 
 
@@ -165,6 +174,34 @@ def inside_dictionary_word(term: str, simplified: str, dictionary: Callable[[str
     return longer if n >= FRAGMENT_SHARE * occurrences else None
 
 
+def skip_reason(
+    term: str, count: int, simplified: str, exclude: Mapping[str, str] | None, places: Mapping[str, str] | None,
+    dictionary: Callable[[str], int] | None, *, named: bool = False,
+) -> str | None:
+    """Why a scored term is no keyword of its document (None: it is one): a value of the
+    document's place and organisation docvars (``exclude``) or a place of the archive
+    (``places``); mostly inside other words of the text (``simplified``) or inside one
+    longer word of the segmenter's ``dictionary`` that it cut apart; or a common word of
+    that dictionary (:data:`~policytext.terms.resources.COMMON_ONCE_FREQ`) used once, no
+    word of the policy lexicon and no name kept as an entity (``named``): in a short notice
+    every word of the text is a candidate, and one use of 方向, 过渡 or 事宜 says nothing of
+    what the notice is about."""
+    column = excluded_by(term, exclude) if exclude else None
+    if column is not None:
+        return f"docvar value ({column})"
+    if places and excluded_by(term, places):
+        return "entity (place: a place column of the archive)"
+    if inside_other_words(term, count, simplified):
+        return "fragment (mostly inside other words)"
+    if dictionary is None:
+        return None
+    if count == 1 and not named and dictionary(term) >= r.COMMON_ONCE_FREQ and term not in r.lexicon_words():
+        return f"a common word used once (dictionary frequency {dictionary(term)})"
+    if longer := inside_dictionary_word(term, simplified, dictionary):
+        return f"fragment of {longer} (a dictionary word cut apart)"
+    return None
+
+
 def rank_terms(
     doc_id: Any, text: str, summary: TermSummary, doc: Scored, *, top: int,
     exclude: Mapping[str, str] | None = None, places: Mapping[str, str] | None = None,
@@ -174,7 +211,8 @@ def rank_terms(
     contained in, a value of ``exclude`` (the document's place and organisation docvars)
     or of ``places`` (the archive's place names) is skipped, and so is a term mostly inside
     other words of the text, or (given the segmenter's ``dictionary``) inside one longer
-    dictionary word the segmenter cut apart; terms scoring 0 are none."""
+    dictionary word the segmenter cut apart, or a common word used once (see
+    :func:`skip_reason`); terms scoring 0 are none."""
     order = _best_first(doc.terms, doc.scores, block=4 * top + 16)
     # the batch scores the summary's own term list: positions are the same
     position = None if doc.terms is summary.terms else dict(zip(summary.terms, range(len(summary.terms))))
@@ -183,11 +221,8 @@ def rank_terms(
         if doc.scores[j] <= 0:  # in every document, or most of them: says nothing of this one
             break
         term = doc.terms[j]
-        if (exclude and excluded_by(term, exclude)) or (places and excluded_by(term, places)):
-            continue
-        if inside_other_words(term, int(doc.counts[j]), summary.simplified):
-            continue
-        if dictionary is not None and inside_dictionary_word(term, summary.simplified, dictionary):
+        named = term in summary.types
+        if skip_reason(term, int(doc.counts[j]), summary.simplified, exclude, places, dictionary, named=named):
             continue
         i = j if position is None else position[term]
         start, end = int(summary.starts[i]), int(summary.ends[i])
@@ -388,19 +423,16 @@ def _explain_rows(
     for word in sorted(score, key=lambda w: (-score[w], w)):
         reason = found.reasons.get(word)
         if reason is None:
-            column = excluded_by(word, exclude) if exclude else None
             if word in wide:
                 reason = f"archive-wide (in more than {r.ARCHIVE_WIDE_SHARE:.0%} of the {documents} documents)"
             elif score[word] <= 0:  # one text is weighed by the reference reports (tally.idf)
                 reason = "in every document" if documents > 1 else "in every report of the reference table"
-            elif column is not None:
-                reason = f"docvar value ({column})"
-            elif places and excluded_by(word, places):
-                reason = "entity (place: a place column of the archive)"
-            elif inside_other_words(word, int(counts[word]), found.simplified):
-                reason = "fragment (mostly inside other words)"
-            elif longer := inside_dictionary_word(word, found.simplified, dictionary):
-                reason = f"fragment of {longer} (a dictionary word cut apart)"
+            elif word in r.genre_wide_terms() and word not in found.types:
+                reason = f"genre-wide (in more than {r.GENRE_WIDE_SHARE:.0%} of the reference work reports)"
+            else:
+                reason = skip_reason(
+                    word, int(counts[word]), found.simplified, exclude, places, dictionary, named=word in found.types
+                )
         start, end = first[word]
         rank += reason is None
         rows.append({

@@ -23,10 +23,22 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 #: how many characters on either side of a keyword the dictionary-word fragment check
 #: looks at (经济|强县: one; the segmenter's dictionary has few words longer than 3 + 4 + 3)
 DICTIONARY_REACH = 3
-#: a term used in more than this share of an archive's documents fits most of them and
+#: a word at least this frequent in the segmenter's dictionary is a common word: used once
+#: in a document, it is no keyword of it (方向, 事宜, 过渡 in a short notice), unless the
+#: policy lexicon lists it (十一五, 三中全会 name a plan and an event)
+COMMON_ONCE_FREQ = 300
+#: a term used in more than this share of an archive's documents fits many of them and
 #: tells none apart (发展, 建设 in an archive of work reports; 数字化 in one of digital-economy
-#: policies): never a keyword (conventions), like scikit-learn's ``max_df``
-ARCHIVE_WIDE_SHARE = 0.5
+#: policies; 电力 in one of energy policies; 科学发展观 in the reports of a decade): never a
+#: keyword (conventions), like scikit-learn's ``max_df``. A third, not a half: a term a third
+#: of the documents use is the archive's common ground, and in a long report its many uses
+#: would outweigh the one programme that report alone names
+ARCHIVE_WIDE_SHARE = 1 / 3
+#: a term in more than this share of the bundled reference reports (the national work
+#: reports of seventy years) is the common ground of Chinese policy prose (公司, 工业, 价格,
+#: 体制改革, 城乡): no keyword in any archive, however few of its documents use it (a short
+#: notice that names 价格 twice is not about prices)
+GENRE_WIDE_SHARE = 0.5
 #: … judged only in an archive of at least this many documents (in three reports, a word
 #: in two of them is no evidence of the genre)
 ARCHIVE_WIDE_MIN_DOCUMENTS = 10
@@ -49,7 +61,9 @@ _NUMERAL = "〇零一二两三四五六七八九十百千万亿几数半"
 _UNITS = (
     "元|美元|欧元|日元|吨|斤|公斤|千克|克|亩|公顷|顷|米|平方米|平方公里|立方米|千米|公里|里|千瓦时|千瓦|瓦|度|户|人次|人|名|位|"
     "个|家|所|座|项|件|条|套|台|辆|架|艘|次|倍|年|月|天|日|周|岁|届|期|批|种|类|份|张|本|册|部|场|篇|起|宗|处|片|棵|株|"
-    "头|只|匹|箱|包|标准箱|吨公里|千伏|伏|兆瓦|成|折|层|间|栋|幢|孔|眼|口|道|段|节|步|点"
+    "头|只|匹|箱|包|标准箱|吨公里|千伏|伏|兆瓦|成|折|层|间|栋|幢|孔|眼|口|道|段|节|步|点|"
+    # doses, cases and rounds (两剂, 一例, 一轮), and the counters of small things and acts
+    "剂|针|例|轮|支|枚|颗|粒|块|根|盒|瓶|袋|桶|罐|趟|遍|番|回|封|笔|首|幅|面|列|排|门|票"
 )
 #: a number and its unit written in Chinese (千亿元, 两万名, 十多年, 百万吨): a quantity
 NUMBER_UNIT = re.compile(rf"^[{_NUMERAL}]+[多余]?(?:{_UNITS})+$")
@@ -133,6 +147,21 @@ def not_entities() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+@functools.cache
+def lexicon_words() -> frozenset[str]:
+    """The words of the bundled policy lexicon (its formulations: 十一五, 邓小平理论, 五位一体)."""
+    from policytext.segmentation import lexicon_entries
+
+    return frozenset(word for word, _, _ in lexicon_entries())
+
+
+@functools.cache
+def genre_wide_terms() -> frozenset[str]:
+    """The terms in more than :data:`GENRE_WIDE_SHARE` of the bundled reference reports."""
+    frequencies, documents = reference_frequencies()
+    return frozenset(term for term, df in frequencies.items() if df > GENRE_WIDE_SHARE * documents)
+
+
 @functools.lru_cache(maxsize=1)
 def reference_frequencies() -> tuple[dict[str, int], int]:
     """The bundled reference table: term → document frequency, and the number of documents
@@ -190,6 +219,12 @@ PLACE_ENDINGS = tuple("路街巷环桥村庄屯寨镇乡河湖淀山岭峰坡岛
 #: proper name of that place or firm
 SMALL_PLACE_KINDS = frozenset("乡镇村街路巷关庄屯寨")
 FIRM_KINDS = frozenset({"公司", "集团", "集团公司", "股份", "有限公司", "股份有限公司", "有限责任公司"})
+#: the kinds of a public body, when the segmenter cuts them off as a token of their own
+#: (内政|委员会, 内政|部, 环保|署): what stands right before one in
+#: :data:`BODY_NAME_SHARE` of its uses names that body (a committee referred to at every
+#: sitting is no topic of the record)
+BODY_KINDS = frozenset({"委员会", "委", "部", "署", "局", "厅"})
+BODY_NAME_SHARE = 1 / 2
 #: the longest kind of a firm, in characters (the tokens read as kinds are no longer)
 KIND_MAX_CHARS = max(map(len, FIRM_KINDS))
 #: a word that is no common word names a small place when this share of its uses, and at
@@ -231,6 +266,12 @@ NOT_ORGAN_STEM_ENDINGS = (
     *"东西南北中党内外全本总支干局分承主协创兴一二两三四五六七八九十",
     "俱乐", "指挥", "司令", "编辑", "领导", "营业", "服务", "联络", "工作", "事业", "项目",
 )
+#: jieba's tags of idioms and set phrases (i, l), and the tags of a first word that makes
+#: such a phrase rhetoric, no topic: an adverb, pronoun, numeral, conjunction or preposition
+#: before a verb (切实|增强, 坚决|贯彻, 充分|认识, 各个|领域, 十分|激烈, 一段|时间). The policy
+#: lexicon's formulations (五位一体) are tagged as nouns and never read so
+IDIOM_TAGS = frozenset({"i", "l"})
+EMPTY_HEAD_TAGS = frozenset({"d", "ad", "r", "rz", "m", "mq", "c", "p"})
 #: how a word that is no name ends, whatever the dictionary's tag (许可证, 安全感, 智能化)
 NOT_NAME_ENDINGS = frozenset("证感化性率度制法费业区县市镇乡村路街园院所站厂场馆室城人金款税价量")
 

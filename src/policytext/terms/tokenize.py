@@ -477,6 +477,9 @@ class PolicyTokenizer:
             made_up = not self._backend().has_word(word)
             if made_up and cross_word(word):
                 reason = "cross-word fragment"
+            elif (tag in r.IDIOM_TAGS and self._backend().tag_word(word[:2]) in r.EMPTY_HEAD_TAGS
+                  and word not in r.lexicon_words()):
+                reason = "rhetoric (a set phrase that opens with an adverb, pronoun or numeral)"
             else:
                 from policytext.terms.entities import entity_type
 
@@ -810,8 +813,9 @@ def name_stems(
     育才|街至; ``lookup``: a word's frequency in the segmenter's dictionary): the proper
     name of that place or firm, each with its entity type. A word that is no common word
     needs only :data:`~policytext.terms.resources.RARE_NAME_SHARE` of its uses before a
-    place's kind (白团乡 twice, then 白团 alone). ``at``/``words``: the candidates' token
-    indices and strings."""
+    place's kind (白团乡 twice, then 白团 alone); a word before the kind of a public body
+    (内政|委员会, 内政|部) only :data:`~policytext.terms.resources.BODY_NAME_SHARE`.
+    ``at``/``words``: the candidates' token indices and strings."""
     import numpy as np
 
     starts, ends = seg.analysis_starts, seg.analysis_ends
@@ -828,20 +832,33 @@ def name_stems(
     hits: dict[str, Counter[str]] = {}
     for k, s, e in zip(near.tolist(), starts[following[near]].tolist(), ends[following[near]].tolist()):
         word, token = words[k], text[s:e]
-        if len(token) > 2 and token not in r.FIRM_KINDS:
-            continue  # only a firm's kind is longer than two characters (有限公司)
-        if token[0] in r.SMALL_PLACE_KINDS and len(token) > 1 and lookup(token) >= COMMON_TOKEN_FREQ:
-            continue  # 美丽|乡村: a common word that starts like a village's kind
-        kind = "place" if token[0] in r.SMALL_PLACE_KINDS else "organization" if token in r.FIRM_KINDS else None
-        if kind is not None and reasons.get(word) is None:
-            hits.setdefault(word, Counter())[kind] += 1
+        if reasons.get(word) is None:
+            kind = _kind_of(token, lookup)
+            if kind is not None:
+                hits.setdefault(word, Counter())[kind] += 1
     names: dict[str, str] = {}
     for word, kinds in hits.items():
         if kinds["place"] >= 2 and kinds["place"] >= _place_share(word, lookup) * counts[word]:
             names[word] = "place"
+        elif kinds["body"] >= 2 and kinds["body"] >= r.BODY_NAME_SHARE * counts[word]:
+            names[word] = "organization"
         elif kinds.total() >= 2 and kinds.total() >= FRAGMENT_SHARE * counts[word]:
-            names[word] = kinds.most_common(1)[0][0]
+            names[word] = "place" if kinds.most_common(1)[0][0] == "place" else "organization"
     return names
+
+
+def _kind_of(token: str, lookup: Callable[[str], int]) -> str | None:
+    """Which kind of name a token cut off after a word ends: ``"place"`` (乡, 村), ``"firm"``
+    (公司, 有限公司), ``"body"`` (委员会, 部) or None."""
+    if token in r.BODY_KINDS:
+        return "body"
+    if token in r.FIRM_KINDS:
+        return "firm"
+    if len(token) > 2:
+        return None  # only a firm's or a body's kind is longer than two characters (有限公司, 委员会)
+    if token[0] in r.SMALL_PLACE_KINDS and not (len(token) > 1 and lookup(token) >= COMMON_TOKEN_FREQ):
+        return "place"  # and 美丽|乡村 is a common word that starts like a village's kind
+    return None
 
 
 def _place_share(word: str, lookup: Callable[[str], int]) -> float:
@@ -861,8 +878,10 @@ def _kind_starts(text: str) -> np.ndarray:
     return np.isin(codes, _KIND_FIRST_CODES)
 
 
-#: the code points a kind of small place or of firm starts with
-_KIND_FIRST_CODES = sorted({ord(c) for c in r.SMALL_PLACE_KINDS} | {ord(kind[0]) for kind in r.FIRM_KINDS})
+#: the code points a kind of small place, of firm or of public body starts with
+_KIND_FIRST_CODES = sorted(
+    {ord(c) for c in r.SMALL_PLACE_KINDS} | {ord(kind[0]) for kind in r.FIRM_KINDS | r.BODY_KINDS}
+)
 
 
 def organization_parts(found: Candidates, sequence: list[Item], places: set[str]) -> dict[str, str]:
