@@ -143,8 +143,9 @@ def context_persons(
     simplified: str, words: Sequence[str], tags: Sequence[str], adjacent: Sequence[bool], counts: Counter[str]
 ) -> set[str]:
     """The words of one document that its own text writes as people's names: mostly
-    after a surname and a title (张委员秀燕: 秀燕), or, when tagged as a name, before a
-    title (邓小平同志, 李鹏总理). ``words``/``tags`` are the document's candidate tokens in
+    after a surname and a title (张委员秀燕: 秀燕), or, when tagged as a name or written in
+    Latin letters as a name is (Kacaw, not SARS), before a title (邓小平同志, 李鹏总理,
+    Kacaw委员). ``words``/``tags`` are the document's candidate tokens in
     order, ``adjacent[k]`` whether token ``k + 1`` follows token ``k`` directly, ``counts``
     their counts."""
     found: set[str] = set()
@@ -157,7 +158,7 @@ def context_persons(
     titles = r.TITLES_AFTER_NAME
     # only where a title follows (few places) are the other conditions checked
     for k in [k for k, word in enumerate(words[1:]) if word in titles]:
-        if adjacent[k] and tags[k].startswith("nr"):
+        if adjacent[k] and (tags[k].startswith("nr") or r.LATIN_NAME.match(words[k])):
             before[words[k]] += 1
     found.update(name for name, n in before.items() if 2 * n >= counts.get(name, n) or n >= 2)
     return found

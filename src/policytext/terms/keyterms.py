@@ -424,7 +424,8 @@ def _explain_rows(
         reason = found.reasons.get(word)
         if reason is None:
             if word in wide:
-                reason = f"archive-wide (in more than {r.ARCHIVE_WIDE_SHARE:.0%} of the {documents} documents)"
+                limit = max(r.ARCHIVE_WIDE_SHARE * documents, r.ARCHIVE_WIDE_MIN_SHARED)
+                reason = f"archive-wide (in more than {limit:.0f} of the {documents} documents)"
             elif score[word] <= 0:  # one text is weighed by the reference reports (tally.idf)
                 reason = "in every document" if documents > 1 else "in every report of the reference table"
             elif word in r.genre_wide_terms() and word not in found.types:

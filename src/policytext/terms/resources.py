@@ -42,6 +42,9 @@ GENRE_WIDE_SHARE = 0.5
 #: … judged only in an archive of at least this many documents (in three reports, a word
 #: in two of them is no evidence of the genre)
 ARCHIVE_WIDE_MIN_DOCUMENTS = 10
+#: … and only of a term in more than this many documents: in an archive of twelve sittings,
+#: the five of a pandemic's months share its topics (口罩, 纾困), which are no common ground
+ARCHIVE_WIDE_MIN_SHARED = 6
 #: a number with a Latin unit (110kV, 500MW, 20km): a quantity, not a code such as 5G
 LATIN_UNIT = re.compile(r"^[0-9]+(?:kv|kw|mw|gw|kwh|km|kg|mm|cm|m|t|mbps|gbps|mb|gb|tb|mhz|ghz|h|pm)$", re.IGNORECASE)
 NUMERIC = re.compile(r"^[-+0-9.,%‰万亿千百十]+$|^[IVXLC]+$")  # and Roman numerals (III)
@@ -220,11 +223,14 @@ PLACE_ENDINGS = tuple("路街巷环桥村庄屯寨镇乡河湖淀山岭峰坡岛
 SMALL_PLACE_KINDS = frozenset("乡镇村街路巷关庄屯寨")
 FIRM_KINDS = frozenset({"公司", "集团", "集团公司", "股份", "有限公司", "股份有限公司", "有限责任公司"})
 #: the kinds of a public body, when the segmenter cuts them off as a token of their own
-#: (内政|委员会, 内政|部, 环保|署): what stands right before one in
+#: (内政|委员会, 内政|部, 环保|署, 时代力量|党团): what stands right before one in
 #: :data:`BODY_NAME_SHARE` of its uses names that body (a committee referred to at every
 #: sitting is no topic of the record)
-BODY_KINDS = frozenset({"委员会", "委", "部", "署", "局", "厅"})
+BODY_KINDS = frozenset({"委员会", "委", "部", "署", "局", "厅", "党", "党团"})
 BODY_NAME_SHARE = 1 / 2
+#: a name in Latin letters (an Indigenous legislator's, Kacaw): capitalised, not an acronym
+#: (SARS, AZ); a person when written before a title
+LATIN_NAME = re.compile(r"^[A-Z][a-z]{2,}$")
 #: the longest kind of a firm, in characters (the tokens read as kinds are no longer)
 KIND_MAX_CHARS = max(map(len, FIRM_KINDS))
 #: a word that is no common word names a small place when this share of its uses, and at

@@ -162,17 +162,22 @@ class TermTally:
 
     def archive_wide(self, ids: Any = None) -> np.ndarray:
         """Whether each term ``ids`` (all when None) is in more than
-        :data:`~policytext.terms.resources.ARCHIVE_WIDE_SHARE` of the documents added, in an
-        archive of at least ``ARCHIVE_WIDE_MIN_DOCUMENTS`` (otherwise none is): such a term
-        fits most documents and is no keyword of any."""
+        :data:`~policytext.terms.resources.ARCHIVE_WIDE_SHARE` of the documents added, and in
+        more than ``ARCHIVE_WIDE_MIN_SHARED``, in an archive of at least
+        ``ARCHIVE_WIDE_MIN_DOCUMENTS`` (otherwise none is): such a term fits many documents
+        and is no keyword of any."""
         import numpy as np
 
-        from policytext.terms.resources import ARCHIVE_WIDE_MIN_DOCUMENTS, ARCHIVE_WIDE_SHARE
+        from policytext.terms.resources import (
+            ARCHIVE_WIDE_MIN_DOCUMENTS,
+            ARCHIVE_WIDE_MIN_SHARED,
+            ARCHIVE_WIDE_SHARE,
+        )
 
         chosen = self.df if ids is None else self.df[ids]
         if self.documents < ARCHIVE_WIDE_MIN_DOCUMENTS:
             return np.zeros(len(chosen), dtype=bool)
-        return np.asarray(chosen > ARCHIVE_WIDE_SHARE * self.documents)
+        return np.asarray(chosen > max(ARCHIVE_WIDE_SHARE * self.documents, ARCHIVE_WIDE_MIN_SHARED))
 
     @property
     def groups(self) -> list[Any]:
