@@ -79,6 +79,7 @@ EXCEPTIONS: dict[str, str] = {
     "强县": "KNOWN LIMIT: 经济强县 (a county's title) is cut 经济|强县, and 经济, a noun that stands beside any term, never binds one (经济|新常态)",
     "滨河": _NS,
     "士林区": "KNOWN LIMIT: a district of Taipei, a place, but it ends as 林区 (a forest region, a kind of place) does, so it is read as no name",
+    "摘帽": "摘帽不摘责任、摘帽不摘政策 …: the audit's phrase 摘帽不摘 is the clauses' common stem (不摘, not removed, is a negated verb); 摘帽 (a county taken off the poverty list) is the term",
     "扬子": "KNOWN LIMIT: 扬子|石油化工|公司 (a firm, named once): the name stands two tokens before the firm's kind, and only a name right before it is read as one",
     "哪吒": "哪吒企业 names a class of fast-growing firms beside 瞪羚 and 独角兽: a metaphor, not the mythical figure",
     "山药": "麻山药 is a local variety of 山药 written both ways; the audit's phrase splits one count",

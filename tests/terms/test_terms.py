@@ -260,6 +260,13 @@ def test_a_set_phrase_that_opens_with_an_adverb_is_rhetoric_but_a_formulation_is
     assert "五位一体" in PolicyTokenizer()(text)
 
 
+def test_a_negated_verb_is_no_term_and_binds_no_neighbour() -> None:
+    # 摘帽不摘责任 (the label off, the duty kept): 不摘 is part of a clause, 摘帽 the term
+    text = "实现摘帽不摘责任、摘帽不摘政策、摘帽不摘帮扶、摘帽不摘监管。巩固脱贫成果，摘帽不摘责任。"
+    terms = PolicyTokenizer()(text)
+    assert "摘帽" in terms and not {"不摘", "摘帽不摘"} & set(terms)
+
+
 def test_function_words_and_the_tail_of_a_longer_word_are_not_keywords() -> None:
     text = "下一步要进一步做好工作，全部超过预期。" * 3 + "推进乡村振兴，乡村振兴见成效。"
     table = pt.keywords(text, top=10)

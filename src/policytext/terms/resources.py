@@ -107,6 +107,9 @@ NUMERAL_START = frozenset("一二两三四五六七八九十百千")
 #: a token holding a numeral (第十四次, 2021年): its characters vary from use to use
 HAS_NUMERAL = re.compile(rf"[0-9０-９{_NUMERAL}]")
 FUNCTION_EDGE = frozenset("的地得了着过和与及或并而是在对把被将为从向于等其这那此各每之以所即至你您")
+#: … and its first characters that negate a verb: a made-up word that starts so is a
+#: negated verb of a clause (摘帽|不摘|责任, 不打烊, 不掉线), never a term on its own
+NEGATION_START = frozenset("不没")
 #: … and its last characters that are a verb's complement (管|出, 干|出)
 COMPLEMENT_END = frozenset("出")
 #: a word the segmenter made up is a term only when the text uses it this often (once or

@@ -548,11 +548,11 @@ def word_reason(word: str, tag: str) -> str | None:
 
 def cross_word(word: str) -> bool:
     """Whether a word the segmenter made up crosses a word boundary: it starts with a
-    number's unit (年村 from 2022年|村) or a numeral (一轴 from 一轴两带), or starts or ends
-    with a function word (和量, 管出)."""
+    number's unit (年村 from 2022年|村), a numeral (一轴 from 一轴两带) or a negation (不摘 of
+    摘帽不摘责任), or starts or ends with a function word (和量, 管出)."""
     first, last = word[0], word[-1]
     return (
-        first in r.UNIT_START or first in r.NUMERAL_START or first in r.FUNCTION_EDGE
+        first in r.UNIT_START or first in r.NUMERAL_START or first in r.FUNCTION_EDGE or first in r.NEGATION_START
         or last in r.FUNCTION_EDGE or last in r.COMPLEMENT_END
     )
 
@@ -984,6 +984,8 @@ def bound_to_neighbours(
         # the characters each distinct neighbour lends (a blocked word lends none), counted
         # in C, each neighbour's decided once: the touching one decides, the two name
         lent = {n: _lent(n, side, lookup) for n in dict.fromkeys(neighbours) if n not in blocked}
+        # a negation or a function word lent by a made-up neighbour binds nothing (摘帽|不摘)
+        lent = {n: chars for n, chars in lent.items() if chars not in r.NEGATION_START and chars not in r.FUNCTION_EDGE}
         counted = list(map(lent.__contains__, neighbours))
         sides.update(zip(
             itertools.compress(map(words.__getitem__, ok.tolist()), counted), itertools.repeat(side),
