@@ -110,6 +110,9 @@ FUNCTION_EDGE = frozenset("的地得了着过和与及或并而是在对把被�
 #: … and its first characters that negate a verb: a made-up word that starts so is a
 #: negated verb of a clause (摘帽|不摘|责任, 不打烊, 不掉线), never a term on its own
 NEGATION_START = frozenset("不没")
+#: the single characters a made-up neighbour lends that bind no term to it (摘帽|不摘,
+#: and the function words)
+UNBINDING_CHARS = NEGATION_START | FUNCTION_EDGE
 #: … and its last characters that are a verb's complement (管|出, 干|出)
 COMPLEMENT_END = frozenset("出")
 #: a word the segmenter made up is a term only when the text uses it this often (once or

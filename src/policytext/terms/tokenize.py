@@ -983,9 +983,11 @@ def bound_to_neighbours(
         neighbours = list(map(text.__getitem__, map(slice, a_starts[j[ok]].tolist(), a_ends[j[ok]].tolist())))
         # the characters each distinct neighbour lends (a blocked word lends none), counted
         # in C, each neighbour's decided once: the touching one decides, the two name
-        lent = {n: _lent(n, side, lookup) for n in dict.fromkeys(neighbours) if n not in blocked}
-        # a negation or a function word lent by a made-up neighbour binds nothing (摘帽|不摘)
-        lent = {n: chars for n, chars in lent.items() if chars not in r.NEGATION_START and chars not in r.FUNCTION_EDGE}
+        # (a negation or a function word lent by a made-up neighbour binds nothing: 摘帽|不摘)
+        lent = {
+            n: chars for n in dict.fromkeys(neighbours)
+            if n not in blocked and (chars := _lent(n, side, lookup)) not in r.UNBINDING_CHARS
+        }
         counted = list(map(lent.__contains__, neighbours))
         sides.update(zip(
             itertools.compress(map(words.__getitem__, ok.tolist()), counted), itertools.repeat(side),
