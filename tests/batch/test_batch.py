@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policytext.batch import live_folder
+from policytext.batch.document import tokenizer_for
 from policytext.cli import main
 
 TABLES = ("documents", "keywords", "formulations", "themes", "indicators", "targets", "emerging", "similarity", "errors")
@@ -211,12 +212,15 @@ def test_the_dask_path_gives_the_same_tables(tmp_path: Path, demo_dir: Path) -> 
     distributed = pytest.importorskip("dask.distributed")
     local = tmp_path / "local"
     assert main(["analyze", str(demo_dir), "--out", str(local), "--quiet", "--no-cache"]) == 0
+    tokenizer_for.cache_clear()
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         remote = tmp_path / "dask"
         code = main(["analyze", str(demo_dir), "--out", str(remote), "--quiet", "--no-cache",
                      "--scheduler", cluster.scheduler_address])
         assert code == 0
     _same(local, remote)
+    # both passes ran on the workers: the client never built a segmenter
+    assert tokenizer_for.cache_info().currsize == 0
 
 
 @settings(max_examples=60, deadline=None)

@@ -862,13 +862,17 @@ def _style(font: EmbeddedFont | None) -> str:
     return (font.css() if font is not None else "") + _STYLE.replace("FAMILIES", families)
 
 
-def _body(title: str, sections: Sequence[Section | tuple[str, str]], notice: str) -> str:
+def _body_parts(title: str, sections: Sequence[Section | tuple[str, str]], notice: str) -> list[str]:
+    """The body in pieces, each whole elements (a page of a large archive is never copied
+    whole to find its characters or to be written)."""
     items = [s if isinstance(s, Section) else Section(f"s{i}", s[0], s[1]) for i, s in enumerate(sections)]
     items = [s for s in items if s.body]
     nav = "".join(f'<a href="#{s.anchor}">{_e(NAVIGATION.get(s.anchor, s.heading))}</a>' for s in items)
-    parts = "".join(f'<section id="{s.anchor}"><h2>{_e(s.heading)}</h2>{s.body}</section>' for s in items)
     notice = f'<p class="notice">{_e(notice)}</p>' if notice else ""
-    return f"<h1>{_e(title)}</h1>{notice}<nav>{nav}</nav>{parts}"
+    parts = [f"<h1>{_e(title)}</h1>{notice}<nav>{nav}</nav>"]
+    for s in items:
+        parts += [f'<section id="{s.anchor}"><h2>{_e(s.heading)}</h2>', s.body, "</section>"]
+    return parts
 
 
 def render(title: str, sections: Sequence[Section | tuple[str, str]], summary: dict[str, Any] | None = None) -> str:
@@ -886,6 +890,11 @@ def render(title: str, sections: Sequence[Section | tuple[str, str]], summary: d
     -------
     str
     """
+    return "".join(page_parts(title, sections, summary))
+
+
+def page_parts(title: str, sections: Sequence[Section | tuple[str, str]], summary: dict[str, Any] | None = None) -> list[str]:
+    """:func:`render`'s page in pieces, in order (written one after another, never joined)."""
     from policytext.batch.fonts import FONT_PACKAGE, embed_font, font_source, page_characters
 
     facts = "".join(_fact(k, v) for k, v in (summary or {}).items() if not isinstance(v, (dict, list, tuple)))
@@ -894,10 +903,14 @@ def render(title: str, sections: Sequence[Section | tuple[str, str]], summary: d
     notice = "" if path is not None else (
         f"字体 No embedded CJK font: {reason} (pip install {FONT_PACKAGE}); this page uses the system's fonts, "
         "and CJK text shows as boxes where none is installed.")
-    body = _body(title, [*head_sections, *sections], notice)
-    font = embed_font(page_characters(f"<p>{html.escape(title)}</p>{body}")) if path is not None else None
-    return (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{_e(title)}</title>'
-            f"<style>{_style(font)}</style></head><body>{body}</body></html>\n")
+    body = _body_parts(title, [*head_sections, *sections], notice)
+    font = None
+    if path is not None:  # each piece is whole elements: its characters are those it draws on the page
+        drawn = set().union(*map(page_characters, [f"<p>{html.escape(title)}</p>", *body]))
+        font = embed_font("".join(sorted(drawn)))
+    head = (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{_e(title)}</title>'
+            f"<style>{_style(font)}</style></head><body>")
+    return [head, *body, "</body></html>\n"]
 
 
 def _sections(run: RunTables, spun: list[dict[str, Any]] | None) -> list[Section]:
@@ -930,4 +943,7 @@ def write_report(folder: Path, title: str, summary: dict[str, Any], *, spun: lis
         The documents judged spun (a run with despin on).
     """
     run = RunTables(Path(folder), {k: v for k, v in summary.items() if k not in ("seconds", "cache", "jobs")})
-    (run.folder / "report.html").write_text(render(title, _sections(run, spun)), encoding="utf-8")
+    sections = _sections(run, spun)
+    del run  # the tables it read are on the page now: freed before the font is subset
+    with open(Path(folder) / "report.html", "w", encoding="utf-8") as page:
+        page.writelines(page_parts(title, sections))

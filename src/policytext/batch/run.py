@@ -158,7 +158,7 @@ def _second_pass(tally: CorpusTally, held: HeldItems, engine: Engine, writers: d
     terms = tally.terms
     state = CorpusState(terms.idf(), terms.archive_wide(), frozenset(tally.numbered), settings.keywords_top,
                         settings.convert, options)
-    pool = engine.local_pool(start, state)
+    pool = engine.pass_pool(start, state)
     try:
         texts = _texts(folder, settings.chunk_size, escaped=not settings.csv_raw)
         for chunk in in_chunks(len(tally.analysed), settings.chunk_size):
@@ -166,7 +166,7 @@ def _second_pass(tally: CorpusTally, held: HeldItems, engine: Engine, writers: d
             if pool is None:
                 parts = [rows_of_many(items)]
             else:
-                size = max(1, len(items) // (engine.jobs * 2))
+                size = max(1, len(items) // (engine.width * 2))
                 parts = list(pool.map(rows_of_many, [items[k : k + size] for k in range(0, len(items), size)]))
             for keywords, formulations in parts:
                 writers["keywords"].write_arrow(keywords)
@@ -419,13 +419,17 @@ def run_analysis(data: Corpus | Archive, out: str | os.PathLike[str], **settings
         tables = corpus_tables(tally, first, config)
         errors = tables.pop("errors")
         writers += [write_frame(folder.path, name, frame, csv_raw=config.csv_raw) for name, frame in tables.items()]
+        del tables, first  # written: the report reads the tables back, and the two need not coexist
         if config.tokens:
             writers.append(_tokens_table(folder.path, config, options))
         errors, incomplete, writers = _errors_table(folder.path, errors, writers, config)
         summary = _summary(archive, tally, errors, cache, config, time.perf_counter() - started)
         summary["incomplete"] = incomplete
         rows = {f: w.rows for w in writers for f in w.files}
-        _finish(folder, summary, rows, tally, config, options, len(archive), engine)
+        spun = tally.spun if config.despin != "off" else None
+        del tally, errors  # the archive-wide counts are in the tables now
+        _give_back_memory()
+        _finish(folder, summary, rows, spun, config, options, len(archive), engine)
     written = sorted(p.name for p in folder.path.iterdir())
     return RunResult(folder.path, written, summary, summary["failed"])
 
@@ -489,16 +493,17 @@ def _empty(name: str, archive: Archive) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
 
-def _finish(folder: RunFolder, summary: dict[str, Any], rows: dict[str, int], tally: CorpusTally,
+def _finish(folder: RunFolder, summary: dict[str, Any], rows: dict[str, int], spun: list[dict[str, Any]] | None,
             config: RunSettings, options: Options, inputs: int, engine: Engine) -> None:
     """The report (written by a worker when there are local ones: it reads the tables
-    back and subsets the font), summary.json and the manifest; then the run becomes live."""
+    back and subsets the font; ``spun``: the documents judged spun), summary.json and the
+    manifest; then the run becomes live."""
     import json
 
     from policytext import __version__
     from policytext.batch.report import write_report
 
-    engine.call(write_report, folder.path, config.title, summary, spun=tally.spun if config.despin != "off" else None)
+    engine.call(write_report, folder.path, config.title, summary, spun=spun)
     summary["tables"] = [*sorted(p.name for p in folder.path.iterdir()), "summary.json"]
     (folder.path / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2, default=str) + "\n", "utf-8")
     settings = {k: v for k, v in asdict(config).items() if k not in ("progress", "title")}

@@ -5,7 +5,8 @@ ranked with the corpus's idf (:func:`policytext.terms.tfidf_scored`,
 :func:`policytext.terms.rank_terms`) and its formulations counted with the numbered forms the
 corpus quotes (:func:`policytext.terms.formulation_records`) — the functions
 :func:`policytext.keywords` and :func:`policytext.formulations` use. Worker processes
-receive the corpus state once, when they start.
+receive the corpus state once, when they start; a Dask cluster's workers receive it once and
+are handed it with each chunk.
 """
 
 from __future__ import annotations
@@ -47,10 +48,11 @@ def start(state: CorpusState) -> None:
     _STATE = state
 
 
-def document_rows(item: bytes, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def document_rows(item: bytes, text: str, state: CorpusState | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Keyword and formulation rows of one held document, whose cleaned ``text`` is read back
-    from the documents table (so it is not held twice)."""
-    state = _STATE
+    from the documents table (so it is not held twice); ``state``: the corpus state, when
+    this process was not started with it."""
+    state = state or _STATE
     if state is None:
         raise RuntimeError("the keyword pass was not started")
     data, ids = unpack(item)
@@ -71,15 +73,15 @@ def document_rows(item: bytes, text: str) -> tuple[list[dict[str, Any]], list[di
     return keywords, formulations
 
 
-def rows_of_many(items: list[tuple[bytes, str]]) -> tuple[Any, Any]:
+def rows_of_many(items: list[tuple[bytes, str]], state: CorpusState | None = None) -> tuple[Any, Any]:
     """Keyword and formulation rows of several documents (held item, cleaned text), as Arrow
-    tables built where they are computed."""
+    tables built where they are computed (``state`` as in :func:`document_rows`)."""
     from policytext.batch.tables import TABLES, records_table
 
     keywords: list[dict[str, Any]] = []
     formulations: list[dict[str, Any]] = []
     for item, text in items:
-        keyword_part, formulation_part = document_rows(item, text)
+        keyword_part, formulation_part = document_rows(item, text, state)
         keywords += keyword_part
         formulations += formulation_part
     tables = []

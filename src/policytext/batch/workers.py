@@ -51,6 +51,14 @@ class Engine:
         elif jobs > 1:
             self._pool = ProcessPoolExecutor(max_workers=jobs)
 
+    @property
+    def width(self) -> int:
+        """How many documents are analysed at once: the local processes, or the cluster's
+        worker threads."""
+        if self._client is not None:
+            return max(1, sum(self._client.nthreads().values()))
+        return self.jobs
+
     def __enter__(self) -> Engine:
         return self
 
@@ -79,9 +87,12 @@ class Engine:
             return self._pool.submit(function, *args, **kwargs).result()
         return function(*args, **kwargs)
 
-    def local_pool(self, initializer: Callable[..., None], state: Any) -> Executor | None:
-        """A pool of local processes started with ``initializer(state)`` for a pass that
-        needs corpus-wide state (None: run it in this process, after ``initializer``)."""
+    def pass_pool(self, initializer: Callable[..., None], state: Any) -> Executor | ClusterPass | None:
+        """Where a pass that needs corpus-wide state runs: local processes started with
+        ``initializer(state)``; the Dask cluster's workers, given ``state`` with each call
+        (sent to them once); or None: this process, after ``initializer``."""
+        if self._client is not None:
+            return ClusterPass(self._client, state)
         if self.jobs > 1:
             return ProcessPoolExecutor(max_workers=self.jobs, initializer=initializer, initargs=(state,))
         initializer(state)
@@ -94,6 +105,23 @@ class Engine:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+class ClusterPass:
+    """A pass on the Dask cluster: ``state`` is sent to every worker once, and each call
+    receives it as its ``state`` argument (the client keeps no segmenter and does no work)."""
+
+    def __init__(self, client: Any, state: Any) -> None:
+        self._client = client
+        [self._state] = client.scatter([state], broadcast=True, hash=False)
+
+    def map(self, function: Callable[..., Any], chunks: Iterable[Any]) -> list[Any]:
+        """``function(chunk, state=state)`` for every chunk, in their order."""
+        futures = self._client.map(function, list(chunks), state=self._state, pure=False)
+        return list(self._client.gather(futures))
+
+    def shutdown(self) -> None:
+        self._state.release()
 
 
 def in_chunks(n: int, size: int) -> Iterable[range]:
