@@ -260,6 +260,25 @@ def test_a_set_phrase_that_opens_with_an_adverb_is_rhetoric_but_a_formulation_is
     assert "五位一体" in PolicyTokenizer()(text)
 
 
+def test_a_word_of_degree_before_a_verb_describes_a_change_but_a_formulation_is_a_term() -> None:
+    # the dictionary lists 明显增强 and 明显改善 as words: how much something changed, not what
+    text = "经济实力明显增强，生态环境明显改善，监管制度不断完善。实施积极财政政策，促进充分就业。"
+    why = pt.keywords(text, top=30, explain=True).set_index("normalized")["reason"].to_dict()
+    for phrase in ("明显增强", "明显改善"):
+        assert str(why.get(phrase, "")).startswith("description"), phrase
+    assert "充分就业" in PolicyTokenizer()(text)  # full employment, a goal the lexicon lists
+
+
+def test_a_term_one_document_in_five_uses_is_the_archives_common_ground() -> None:
+    # 40 notices: 电网 in 9 of them (more than a fifth), 特高压 in the first alone
+    texts = [f"关于第{i}号项目的通知。{'电网建设加快，电网改造完成，电网投资增加。' if i < 9 else ''}"
+             f"{'特高压输电工程开工，特高压线路投运。' if i == 0 else ''}农田水利第{i}期工程验收。" for i in range(40)]
+    first = pt.keywords(pt.Corpus(texts), top=10, explain=True)
+    first = first[first["doc_id"] == first["doc_id"].iloc[0]].set_index("normalized")["reason"].to_dict()
+    assert "archive-wide" in str(first.get("电网")), first.get("电网")
+    assert first.get("特高压") is None or pd.isna(first.get("特高压"))
+
+
 def test_a_negated_verb_is_no_term_and_binds_no_neighbour() -> None:
     # 摘帽不摘责任 (the label off, the duty kept): 不摘 is part of a clause, 摘帽 the term
     text = "实现摘帽不摘责任、摘帽不摘政策、摘帽不摘帮扶、摘帽不摘监管。巩固脱贫成果，摘帽不摘责任。"

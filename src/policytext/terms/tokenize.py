@@ -480,6 +480,8 @@ class PolicyTokenizer:
             elif (tag in r.IDIOM_TAGS and self._backend().tag_word(word[:2]) in r.EMPTY_HEAD_TAGS
                   and word not in r.lexicon_words()):
                 reason = "rhetoric (a set phrase that opens with an adverb, pronoun or numeral)"
+            elif self._describes_a_change(word):
+                reason = "description (a word of degree before a verb: how much, not what)"
             else:
                 from policytext.terms.entities import entity_type
 
@@ -488,6 +490,12 @@ class PolicyTokenizer:
                     reason = f"entity ({kind})"
         self._verdicts[key] = (reason, kind, made_up)
         return reason, kind, made_up
+
+    def _describes_a_change(self, word: str) -> bool:
+        """Whether ``word`` is a word of degree and a verb (明显|增强, 大幅|下降:
+        :data:`~policytext.terms.resources.DEGREE_WORDS`), no word of the policy lexicon."""
+        return (len(word) == 4 and word[:2] in r.DEGREE_WORDS and self._backend().tag_word(word[2:]) == "v"
+                and word not in r.lexicon_words())
 
     def dictionary_frequency(self, word: str) -> int:
         """The frequency of ``word`` in the segmenter's dictionary (its policy lexicon and
