@@ -227,3 +227,25 @@ def test_a_cache_entry_gives_back_the_result_it_was_made_from(text: str) -> None
     for name in ("counts", "starts", "ends"):
         assert getattr(back.summary, name).tolist() == getattr(result.summary, name).tolist(), name
     assert back.indicators.equals(result.indicators)
+
+
+def test_a_cache_written_by_another_build_of_the_library_is_not_read(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # an edited stopword list or lexicon changes the package's fingerprint, and so every key
+    import shutil
+
+    from policytext.batch import document
+    from policytext.batch.document import Options, package_fingerprint
+
+    package = tmp_path / "policytext"
+    shutil.copytree(Path(document.__file__).resolve().parents[1], package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = package_fingerprint(package)
+    assert package_fingerprint(package) == before
+    words = package / "terms" / "data" / "stopwords_filler.txt"
+    words.write_text(words.read_text("utf-8") + "推进\n", "utf-8")
+    assert package_fingerprint(package) != before
+
+    key = Options().key()
+    monkeypatch.setattr(document, "installed_fingerprint", lambda: "another build")
+    assert Options().key() != key

@@ -36,8 +36,12 @@ __all__ = [
     "reference_texts",
 ]
 
-#: bump when DocResult or the analysis changes, so old cache entries are not reused
+#: bump when DocResult changes shape; any change of the package's code or data changes the
+#: cache key as well (:func:`package_fingerprint`), so old cache entries are not reused
 ANALYSIS_VERSION = "6"
+#: the files of the package whose content shapes an analysis: its code and its word lists,
+#: tables and lexicons
+_FINGERPRINTED = frozenset({".py", ".txt", ".tsv", ".yaml", ".json", ".csv"})
 #: characters read for the script verdict (the rest is only checked for Traditional ones)
 SCRIPT_SAMPLE = 200_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -67,7 +71,10 @@ class Options:
         return cls(themes=tuple(theme_words(bundled_themes()).items()), **given)
 
     def key(self) -> str:
-        return hashlib.sha256(repr((ANALYSIS_VERSION, self)).encode("utf-8")).hexdigest()[:16]
+        """The options' part of the cache key, with the analysis version and the package's
+        fingerprint (a cache written by another build of the library is never read)."""
+        version = (ANALYSIS_VERSION, installed_fingerprint())
+        return hashlib.sha256(repr((version, self)).encode("utf-8")).hexdigest()[:16]
 
     def describe(self) -> dict[str, Any]:
         """The options as plain values (for the run's manifest)."""
@@ -98,6 +105,22 @@ class DocResult:
     #: what the keyword pass holds of it, encoded by the worker that analysed it
     #: (:func:`policytext.batch.held.held_bytes`); None for a result read from the cache
     held: bytes | None = None
+
+
+def package_fingerprint(root: Path) -> str:
+    """A digest of the code and data files under ``root`` (their paths and bytes): an
+    edited rule, stopword list or lexicon gives another digest."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in _FINGERPRINTED and p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def installed_fingerprint() -> str:
+    """:func:`package_fingerprint` of this policytext package, computed once per process."""
+    return package_fingerprint(Path(__file__).resolve().parents[1])
 
 
 @functools.lru_cache(maxsize=4)
