@@ -246,6 +246,8 @@ def test_a_cache_written_by_another_build_of_the_library_is_not_read(tmp_path: P
     words.write_text(words.read_text("utf-8") + "推进\n", "utf-8")
     assert package_fingerprint(package) != before
 
+    # and so does another version of a segmenter or converter installed beside it
+    assert "jieba=" in document.installed_fingerprint() and "opencc=" in document.installed_fingerprint()
     key = Options().key()
     monkeypatch.setattr(document, "installed_fingerprint", lambda: "another build")
     assert Options().key() != key

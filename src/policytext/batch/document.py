@@ -117,10 +117,23 @@ def package_fingerprint(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+#: the installed distributions whose versions shape an analysis (the segmenters, the converters)
+_ANALYSING_DISTRIBUTIONS = ("jieba", "rjieba", "opencc", "opencc-python-reimplemented")
+
+
 @functools.cache
 def installed_fingerprint() -> str:
-    """:func:`package_fingerprint` of this policytext package, computed once per process."""
-    return package_fingerprint(Path(__file__).resolve().parents[1])
+    """:func:`package_fingerprint` of this policytext package and the versions of the
+    segmenters and converters installed beside it, computed once per process."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for name in _ANALYSING_DISTRIBUTIONS:
+        try:
+            versions.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return package_fingerprint(Path(__file__).resolve().parents[1]) + ";" + ",".join(versions)
 
 
 @functools.lru_cache(maxsize=4)

@@ -52,7 +52,7 @@ def document_rows(item: bytes, text: str, state: CorpusState | None = None) -> t
     """Keyword and formulation rows of one held document, whose cleaned ``text`` is read back
     from the documents table (so it is not held twice); ``state``: the corpus state, when
     this process was not started with it."""
-    state = state or _STATE
+    state = state if state is not None else _STATE
     if state is None:
         raise RuntimeError("the keyword pass was not started")
     data, ids = unpack(item)
