@@ -284,14 +284,15 @@ NOT_ORGAN_STEM_ENDINGS = (
 #: before a verb (切实|增强, 坚决|贯彻, 充分|认识, 各个|领域, 十分|激烈, 一段|时间). The policy
 #: lexicon's formulations (五位一体) are tagged as nouns and never read so
 IDIOM_TAGS = frozenset({"i", "l"})
+EMPTY_HEAD_TAGS = frozenset({"d", "ad", "r", "rz", "m", "mq", "c", "p"})
 #: words of degree and manner that, before a verb, make a four-character description of a
-#: change (明显增强, 大幅下降, 稳步推进, 切实加强): how much, not what (the dictionary lists some
-#: such phrases as words). Before a noun they name a thing (积极财政, 有效投资: not a verb)
+#: change (the dictionary's words 明显增强, 明显改善): how much, not what. Only a word of the
+#: dictionary is read so (a text's 大幅|下降 stays two words). Before a noun they name a
+#: thing (积极财政, 有效投资: not a verb)
 DEGREE_WORDS = frozenset({
     "明显", "显著", "大幅", "大大", "大力", "不断", "逐步", "稳步", "切实", "持续", "有效", "积极",
     "普遍", "迅速", "着力", "努力", "认真", "深入", "广泛", "基本",
 })
-EMPTY_HEAD_TAGS = frozenset({"d", "ad", "r", "rz", "m", "mq", "c", "p"})
 #: how a word that is no name ends, whatever the dictionary's tag (许可证, 安全感, 智能化)
 NOT_NAME_ENDINGS = frozenset("证感化性率度制法费业区县市镇乡村路街园院所站厂场馆室城人金款税价量")
 

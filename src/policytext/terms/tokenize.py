@@ -492,7 +492,7 @@ class PolicyTokenizer:
         return reason, kind, made_up
 
     def _describes_a_change(self, word: str) -> bool:
-        """Whether ``word`` is a word of degree and a verb (明显|增强, 大幅|下降:
+        """Whether ``word`` is a word of degree and a verb (明显|增强, 明显|改善:
         :data:`~policytext.terms.resources.DEGREE_WORDS`), no word of the policy lexicon."""
         return (len(word) == 4 and word[:2] in r.DEGREE_WORDS and self._backend().tag_word(word[2:]) == "v"
                 and word not in r.lexicon_words())
